@@ -1,0 +1,1 @@
+"""The transcription pipeline without any Qt: checks, media, engine, cache, store."""
