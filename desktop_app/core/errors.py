@@ -1,0 +1,48 @@
+"""Typed errors whose messages are written for the person using the app."""
+
+from __future__ import annotations
+
+
+class DaredevilError(Exception):
+    """Base of every error the app expects; str(err) is a message for a person."""
+
+    #: Transient failures may be retried by the job runner with backoff.
+    transient: bool = False
+
+
+class FileCheckError(DaredevilError):
+    """The file can't be used: missing, empty, a folder, unreadable or too large."""
+
+
+class MediaError(DaredevilError):
+    """ffmpeg could not read audio from the file."""
+
+
+class MediaTimeoutError(MediaError):
+    """ffmpeg ran past its time limit and was killed."""
+
+    transient = True
+
+
+class CancelledError(DaredevilError):
+    """The job was cancelled by the user."""
+
+
+class EngineError(DaredevilError):
+    """The transcription worker failed."""
+
+
+class WorkerDiedError(EngineError):
+    """The worker process exited while it had a job (crash, OOM killer, kill -9)."""
+
+    transient = True
+
+
+class JobTimeoutError(DaredevilError):
+    """The job ran past its hard time limit."""
+
+    transient = True
+
+
+class OutOfMemoryError(EngineError):
+    """The GPU ran out of memory even after a retry."""

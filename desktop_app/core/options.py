@@ -1,0 +1,53 @@
+"""Options that change what a transcription produces."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from enum import Enum
+from typing import Any
+
+
+class Task(str, Enum):
+    TRANSCRIBE = "transcribe"
+    TRANSLATE = "translate"
+
+
+class Device(str, Enum):
+    AUTO = "auto"
+    CPU = "cpu"
+    CUDA = "cuda"
+
+
+@dataclass(frozen=True)
+class TranscribeOptions:
+    """Decoding options; defaults equal openai-whisper's CLI defaults."""
+
+    language: str | None = None  # None: detect
+    task: Task = Task.TRANSCRIBE
+    word_timestamps: bool = False
+    initial_prompt: str | None = None
+    beam_size: int = 5
+    best_of: int = 5
+    temperatures: tuple[float, ...] = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)
+    condition_on_previous_text: bool = True
+
+    def cache_key_part(self) -> dict[str, Any]:
+        """Every field that changes the output, in a stable JSON-able form."""
+        data = asdict(self)
+        data["task"] = self.task.value
+        data["temperatures"] = list(self.temperatures)
+        return data
+
+    def whisper_kwargs(self, fp16: bool) -> dict[str, Any]:
+        """Keyword arguments for whisper's `transcribe`."""
+        return {
+            "language": self.language,
+            "task": self.task.value,
+            "word_timestamps": self.word_timestamps,
+            "initial_prompt": self.initial_prompt,
+            "beam_size": self.beam_size,
+            "best_of": self.best_of,
+            "temperature": self.temperatures,
+            "condition_on_previous_text": self.condition_on_previous_text,
+            "fp16": fp16,
+        }
