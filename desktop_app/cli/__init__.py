@@ -1,0 +1,1 @@
+"""The command line: `daredevil transcribe`, `daredevil models`, `daredevil gui`."""

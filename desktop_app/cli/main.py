@@ -1,0 +1,93 @@
+"""Argument parsing and dispatch for the `daredevil` command."""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import sys
+
+from desktop_app import APP_NAME, __version__
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+FORMAT_CHOICES = ["txt", "srt", "vtt", "tsv", "json", "ass", "all"]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="daredevil", description=f"{APP_NAME}: Whisper transcription")
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--debug", action="store_true", help="log to stderr and show tracebacks")
+    sub = parser.add_subparsers(dest="command")
+
+    t = sub.add_parser("transcribe", help="transcribe files without a window")
+    t.add_argument("files", nargs="+", metavar="FILE")
+    t.add_argument("--model", help="installed model name or a .pt checkpoint path")
+    t.add_argument("--device", choices=["auto", "cpu", "cuda"])
+    t.add_argument("--language", help="language code (default: detect)")
+    t.add_argument("--task", choices=["transcribe", "translate"])
+    t.add_argument("--word-timestamps", action="store_true")
+    t.add_argument("--initial-prompt")
+    t.add_argument("--format", default="txt", choices=FORMAT_CHOICES)
+    t.add_argument("--output-dir", help="default: next to each input")
+    t.add_argument("--max-line-width", type=int, help="characters per subtitle line")
+    t.add_argument("--max-line-count", type=int, help="lines per subtitle cue")
+    t.add_argument("--max-words-per-line", type=int)
+    t.add_argument("--highlight-words", action="store_true")
+    t.add_argument("--no-cache", action="store_true")
+    t.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+
+    m = sub.add_parser("models", help="list, import or download models")
+    msub = m.add_subparsers(dest="models_command", required=True)
+    msub.add_parser("list", help="installed models")
+    mi = msub.add_parser("import", help="import an openai-whisper .pt or a faster-whisper folder")
+    mi.add_argument("path")
+    mi.add_argument("--name")
+    md = msub.add_parser("download", help="download a named openai-whisper model")
+    md.add_argument("name")
+    msub.add_parser("install-starter", help="install the bundled starter model (base)")
+
+    g = sub.add_parser("gui", help="open the window")
+    g.add_argument("files", nargs="*", metavar="FILE")
+    g.add_argument("--exit-when-done", action="store_true")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `daredevil` command; returns the exit code."""
+    multiprocessing.freeze_support()
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help/--version
+        return int(exc.code or 0)
+    from desktop_app.core.logsetup import setup_logging
+
+    setup_logging(to_stderr=args.debug)
+    if args.command == "transcribe":
+        from desktop_app.cli.transcribe_cmd import run_transcribe
+
+        return run_transcribe(args)
+    if args.command == "models":
+        from desktop_app.cli.models_cmd import run_models
+
+        return run_models(args)
+    files = args.files if args.command == "gui" else []
+    return _gui(files, getattr(args, "exit_when_done", False))
+
+
+def _gui(files: list[str], exit_when_done: bool) -> int:
+    from desktop_app.runner.app import run_gui
+
+    return run_gui(files, exit_when_done)
+
+
+def gui_main() -> int:
+    """Entry point of the desktop launcher: the window, with any file arguments."""
+    multiprocessing.freeze_support()
+    argv = sys.argv[1:]
+    if argv and argv[0] in {"transcribe", "models", "gui"} | {"--version", "-h", "--help"}:
+        return main(argv)
+    return main(["gui", *argv])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,138 @@
+"""`daredevil transcribe`: the core pipeline without a window."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import traceback
+from dataclasses import replace
+from pathlib import Path
+
+from desktop_app.core.errors import DaredevilError
+from desktop_app.core.jobs import JobStatus
+from desktop_app.core.options import Task
+from desktop_app.core.settings import load_settings
+from desktop_app.core.tempfiles import sweep_stale_temp
+
+log = logging.getLogger(__name__)
+ALL_FORMATS = ("txt", "srt", "vtt", "tsv", "json")
+
+
+class _TerminalProgress:
+    """One self-overwriting progress line on stderr, only when stderr is a terminal."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.enabled = sys.stderr.isatty()
+
+    def stage(self, status: JobStatus) -> None:
+        if self.enabled:
+            sys.stderr.write(f"\r\033[K{self.name}: {status.value}")
+            sys.stderr.flush()
+
+    def progress(self, update) -> None:
+        if self.enabled:
+            eta = f", {update.eta_s:.0f} s left" if update.eta_s is not None else ""
+            sys.stderr.write(f"\r\033[K{self.name}: {update.fraction:.0%}{eta}")
+            sys.stderr.flush()
+
+    def end(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()
+
+
+def _options(args: argparse.Namespace, settings):
+    options = settings.transcribe_options()
+    changes = {}
+    if args.language:
+        changes["language"] = args.language
+    if args.task:
+        changes["task"] = Task(args.task)
+    if args.word_timestamps:
+        changes["word_timestamps"] = True
+    if args.initial_prompt:
+        changes["initial_prompt"] = args.initial_prompt
+    return replace(options, **changes)
+
+
+def _shape(args: argparse.Namespace):
+    from desktop_app.core.subtitles.shaping import ShapeOptions
+
+    shape = ShapeOptions()
+    changes = {}
+    if args.max_line_width:
+        changes["max_chars_per_line"] = args.max_line_width
+    if args.max_line_count:
+        changes["max_lines_per_cue"] = args.max_line_count
+    if args.max_words_per_line:
+        changes["max_words_per_line"] = args.max_words_per_line
+    if args.highlight_words:
+        changes["highlight_words"] = True
+    return replace(shape, **changes)
+
+
+def write_outputs(transcript, source: Path, args: argparse.Namespace) -> list[Path]:
+    """Write the chosen formats next to the source or into --output-dir."""
+    from desktop_app.core.subtitles.writers import ExportOptions, write_file
+
+    formats = ALL_FORMATS if args.format == "all" else (args.format,)
+    out_dir = Path(args.output_dir) if args.output_dir else source.parent
+    out_dir.mkdir(parents=True, exist_ok=True)
+    shape = _shape(args)
+    written = []
+    for fmt in formats:
+        target = out_dir / f"{source.stem}.{fmt}"
+        write_file(transcript, target, fmt, shape, ExportOptions())
+        written.append(target)
+    return written
+
+
+def run_transcribe(args: argparse.Namespace) -> int:
+    """Transcribe each file; exit 0 when all succeeded, 1 when any failed."""
+    from desktop_app.core.pipeline import Pipeline
+
+    settings = load_settings()
+    sweep_stale_temp()
+    try:
+        pipeline = Pipeline(
+            settings,
+            use_cache=not args.no_cache,
+            model=args.model,
+            device=args.device,
+            options=_options(args, settings),
+        )
+    except DaredevilError as exc:
+        print(f"daredevil: {exc}", file=sys.stderr)
+        return 1
+    failed = 0
+    try:
+        for name in args.files:
+            source = Path(name)
+            shown = ascii(name)[1:-1] if not name.isprintable() else name
+            progress = _TerminalProgress(shown)
+            try:
+                outcome = pipeline.run(source, progress.stage, progress.progress)
+                progress.end()
+                write_outputs(outcome.transcript, source, args)
+                log.info("%s: done (%s)", name, "cached" if outcome.from_cache else "transcribed")
+            except DaredevilError as exc:
+                progress.end()
+                failed += 1
+                log.warning("%s: %s", name, exc)
+                print(f"{shown}: {exc}", file=sys.stderr)
+                if args.debug:
+                    traceback.print_exc()
+            except OSError as exc:  # writing the output failed
+                progress.end()
+                failed += 1
+                print(f"{shown}: could not write the output: {exc.strerror or exc}", file=sys.stderr)
+                if args.debug:
+                    traceback.print_exc()
+    except KeyboardInterrupt:
+        print("daredevil: interrupted", file=sys.stderr)
+        return 1
+    finally:
+        pipeline.close()
+    return 1 if failed else 0

@@ -1,0 +1,182 @@
+"""The path from a file on disk to a transcript, in stages the CLI and the window share.
+
+Stages: `prepare` (stat check, probe, content hash, cache key) -> `cached` ->
+`extract` (ffmpeg) -> `transcribe_audio` (engine worker, then cache). The window runs
+the first three on an I/O pool and the last on its single engine thread; the CLI
+runs them in order through `run`.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from desktop_app.core.cache import ResultCache, cache_key
+from desktop_app.core.engine import EngineClient, EngineProgress
+from desktop_app.core.errors import CancelledError, DaredevilError
+from desktop_app.core.filecheck import FileInfo, check_file
+from desktop_app.core.jobs import JobStatus, RetryPolicy
+from desktop_app.core.media import MediaInfo, extract_audio, probe_media
+from desktop_app.core.models.registry import ModelInfo, STARTER_MODEL_NAME, resolve_model
+from desktop_app.core.options import TranscribeOptions
+from desktop_app.core.paths import AppPaths, app_paths
+from desktop_app.core.settings import Settings
+from desktop_app.core.transcript import Transcript
+
+log = logging.getLogger(__name__)
+
+StageCallback = Callable[[JobStatus], None]
+ProgressCallback = Callable[[EngineProgress], None]
+
+
+@dataclass(frozen=True)
+class PreparedJob:
+    """A checked file, ready to extract: what it is and where its result is cached."""
+
+    file: FileInfo
+    media: MediaInfo
+    model: ModelInfo
+    options: TranscribeOptions
+    cache_key: str | None  # None when the cache is off
+
+    @property
+    def audio_seconds(self) -> float:
+        return self.media.duration_s or 0.0
+
+
+@dataclass(frozen=True)
+class JobOutcome:
+    transcript: Transcript
+    from_cache: bool
+    attempts: int = 1
+    elapsed_s: float = 0.0
+    model: str = field(default="")
+
+
+class Pipeline:
+    """Owns the cache and the engine client; every stage raises typed DaredevilErrors."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        paths: AppPaths | None = None,
+        *,
+        use_cache: bool = True,
+        model: str | None = None,
+        device: str | None = None,
+        options: TranscribeOptions | None = None,
+        engine: EngineClient | None = None,
+    ) -> None:
+        self.settings = settings
+        self.paths = (paths or app_paths()).ensure()
+        self.options = options or settings.transcribe_options()
+        self.device = device or settings.device
+        self._model_name = model or settings.model or STARTER_MODEL_NAME
+        self._model: ModelInfo | None = None
+        self.cache = ResultCache(self.paths.cache_file, settings.cache_max_bytes) if use_cache else None
+        self.engine = engine or EngineClient(
+            max_jobs=settings.worker_max_jobs, max_rss_gb=settings.worker_max_rss_gb
+        )
+        self.retry = RetryPolicy(settings.limits.max_retries, settings.limits.retry_backoff_s)
+
+    @property
+    def model(self) -> ModelInfo:
+        """The model to use, resolved once (raises ModelNotFoundError with advice)."""
+        if self._model is None:
+            self._model = resolve_model(self._model_name, STARTER_MODEL_NAME)
+        return self._model
+
+    def prepare(self, path: Path) -> PreparedJob:
+        """Check the file (size from os.stat first), probe it, and find its cache key."""
+        limits = self.settings.limits
+        info = check_file(Path(path), limits.max_file_bytes)
+        media = probe_media(info.path, timeout_s=limits.probe_timeout_s)
+        key = None
+        if self.cache is not None:
+            key = cache_key(self.cache.hash_for(info.path), self.model.sha256, self.options)
+        return PreparedJob(info, media, self.model, self.options, key)
+
+    def cached(self, job: PreparedJob) -> Transcript | None:
+        """The validated cached transcript, or None (a bad entry is dropped by the cache)."""
+        if self.cache is None or job.cache_key is None:
+            return None
+        return self.cache.get(job.cache_key)
+
+    def extract(self, job: PreparedJob, cancel: threading.Event | None = None) -> np.ndarray:
+        """16 kHz mono float32 audio, under the size-adaptive time limit."""
+        # re-check: the file may have changed or gone while it waited in the queue
+        check_file(job.file.path, self.settings.limits.max_file_bytes)
+        timeout = self.settings.limits.extract_timeout(job.file.size)
+        return extract_audio(job.file.path, timeout_s=timeout, cancel=cancel)
+
+    def transcribe_audio(
+        self,
+        job: PreparedJob,
+        audio: np.ndarray,
+        on_progress: ProgressCallback | None = None,
+        cancel: threading.Event | None = None,
+    ) -> Transcript:
+        """Run the engine with the job's soft and hard limits, then store the result."""
+        seconds = len(audio) / 16000
+        limits = self.settings.limits
+        transcript = self.engine.transcribe(
+            audio,
+            job.model,
+            job.options,
+            device=self.device,
+            on_progress=on_progress,
+            cancel=cancel,
+            soft_limit_s=limits.job_soft_limit(seconds),
+            hard_limit_s=limits.job_hard_limit(seconds),
+        )
+        if self.cache is not None and job.cache_key is not None:
+            self.cache.put(job.cache_key, transcript)
+        return transcript
+
+    def run(
+        self,
+        path: Path,
+        on_stage: StageCallback | None = None,
+        on_progress: ProgressCallback | None = None,
+        cancel: threading.Event | None = None,
+    ) -> JobOutcome:
+        """All stages in order, retrying transient failures with backoff."""
+        started = time.monotonic()
+        stage = on_stage or (lambda _status: None)
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                stage(JobStatus.CHECKING)
+                job = self.prepare(path)
+                hit = self.cached(job)
+                if hit is not None:
+                    stage(JobStatus.CACHED)
+                    return JobOutcome(hit, True, attempt, time.monotonic() - started, job.model.name)
+                stage(JobStatus.EXTRACTING)
+                audio = self.extract(job, cancel)
+                stage(JobStatus.TRANSCRIBING)
+                transcript = self.transcribe_audio(job, audio, on_progress, cancel)
+                stage(JobStatus.DONE)
+                return JobOutcome(transcript, False, attempt, time.monotonic() - started, job.model.name)
+            except DaredevilError as exc:
+                if isinstance(exc, CancelledError) or not self.retry.should_retry(exc, attempt - 1):
+                    raise
+                delay = self.retry.delay(attempt)
+                log.warning("%s: %s; retrying in %.1f s", path, exc, delay)
+                if cancel is not None and cancel.wait(delay):
+                    raise CancelledError("Cancelled.") from exc
+                if cancel is None:
+                    time.sleep(delay)
+
+    def close(self) -> None:
+        """Stop the worker process and close the cache."""
+        self.engine.close()
+        if self.cache is not None:
+            self.cache.close()
