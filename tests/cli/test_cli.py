@@ -1,0 +1,98 @@
+"""The `daredevil` command end to end: real model, real ffmpeg, real files."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from cli_helpers import run_cli
+from samples import ENGLISH_WORDS
+
+from desktop_app import __version__
+
+
+def test_version():
+    result = run_cli("--version")
+    assert result.returncode == 0
+    assert __version__ in result.stdout
+
+
+def test_usage_error_exits_2():
+    assert run_cli("transcribe").returncode == 2
+    assert run_cli("transcribe", "x.wav", "--format", "doc").returncode == 2
+
+
+@pytest.mark.heavy
+def test_transcribe_writes_txt_next_to_input(tiny_en_model, english_wav, tmp_path):
+    source = tmp_path / "talk.wav"
+    shutil.copy(english_wav, source)
+    result = run_cli("transcribe", str(source), "--model", "tiny.en")
+    assert result.returncode == 0, result.stderr
+    text = (tmp_path / "talk.txt").read_text(encoding="utf-8").lower()
+    for word in ENGLISH_WORDS:
+        assert word in text
+
+
+@pytest.mark.heavy
+def test_all_formats_into_output_dir(tiny_en_model, english_media, tmp_path):
+    out = tmp_path / "out"
+    result = run_cli(
+        "transcribe", str(english_media["mp4"]), "--model", "tiny.en",
+        "--format", "all", "--word-timestamps", "--output-dir", str(out), "--max-line-width", "20",
+    )
+    assert result.returncode == 0, result.stderr
+    for ext in ("txt", "srt", "vtt", "tsv", "json"):
+        assert (out / f"hello.{ext}").stat().st_size > 0
+    srt = (out / "hello.srt").read_text(encoding="utf-8")
+    assert "-->" in srt and "world" in srt.lower()
+    for line in srt.splitlines():
+        if line and "-->" not in line and not line.isdigit():
+            assert len(line) <= 20 or " " not in line
+
+
+@pytest.mark.heavy
+def test_one_bad_file_fails_alone(tiny_en_model, english_wav, tmp_path):
+    good = tmp_path / "good.wav"
+    shutil.copy(english_wav, good)
+    bad = tmp_path / "noise.mp3"
+    bad.write_bytes(os.urandom(4096))
+    empty = tmp_path / "empty.wav"
+    empty.touch()
+    result = run_cli("transcribe", str(bad), str(good), str(empty), "--model", "tiny.en")
+    assert result.returncode == 1
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 2, result.stderr
+    assert lines[0].startswith(f"{bad}: ")
+    assert lines[1].startswith(f"{empty}: ")
+    assert "Traceback" not in result.stderr
+    assert "world" in (tmp_path / "good.txt").read_text(encoding="utf-8").lower()
+
+
+@pytest.mark.heavy
+def test_second_run_is_served_from_cache(tiny_en_model, english_wav, tmp_path, app_home):
+    source = tmp_path / "again.wav"
+    shutil.copy(english_wav, source)
+    assert run_cli("transcribe", str(source), "--model", "tiny.en").returncode == 0
+    first = (tmp_path / "again.txt").read_text(encoding="utf-8")
+    (tmp_path / "again.txt").unlink()
+    assert run_cli("transcribe", str(source), "--model", "tiny.en").returncode == 0
+    assert (tmp_path / "again.txt").read_text(encoding="utf-8") == first
+    log = (app_home / "logs" / "daredevil.log").read_text(encoding="utf-8")
+    assert f"{source}: done (cached)" in log
+
+
+def test_unknown_model_gives_advice(tmp_path, english_wav):
+    result = run_cli("transcribe", str(english_wav), "--model", "no-such-model")
+    assert result.returncode == 1
+    assert "no-such-model" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.heavy
+def test_models_list_shows_installed(tiny_en_model):
+    result = run_cli("models", "list")
+    assert result.returncode == 0
+    assert "tiny.en" in result.stdout and "English-only" in result.stdout
