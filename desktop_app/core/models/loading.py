@@ -1,0 +1,102 @@
+"""Load an installed checkpoint into an openai-whisper model, with the right alignment heads.
+
+torch and whisper are imported inside the functions: the GUI process must not pay for
+them at start-up (about 3 s together).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Optional
+
+from desktop_app.core.models.errors import ModelFileError
+
+MULTILINGUAL_MIN_VOCAB = 51865  # English-only models have 51864 tokens
+
+
+@dataclass(frozen=True)
+class CheckpointHeader:
+    """What a checkpoint says about itself, read without loading its weights."""
+
+    dims: dict[str, int]
+    alignment_heads: Optional[tuple[tuple[int, int], ...]]
+
+    @property
+    def multilingual(self) -> bool:
+        return self.dims["n_vocab"] >= MULTILINGUAL_MIN_VOCAB
+
+
+def read_checkpoint_header(path: Path) -> CheckpointHeader:
+    """Read dims and stored alignment heads; the weights are memory-mapped, not read."""
+    import torch
+
+    path = Path(path)
+    try:
+        checkpoint = torch.load(path, map_location="cpu", weights_only=True, mmap=True)
+    except Exception as exc:  # torch raises many types for a bad file
+        raise ModelFileError(
+            f"{path} is not a readable openai-whisper checkpoint ({exc}). "
+            "Choose a .pt file saved by openai-whisper, or a faster-whisper model folder."
+        ) from exc
+    if not isinstance(checkpoint, dict) or "dims" not in checkpoint or "model_state_dict" not in checkpoint:
+        raise ModelFileError(
+            f"{path} is not an openai-whisper checkpoint (it lacks 'dims' or "
+            "'model_state_dict'). Choose a .pt file saved by openai-whisper."
+        )
+    heads = checkpoint.get("alignment_heads")
+    pairs = tuple((int(layer), int(head)) for layer, head in heads) if heads else None
+    return CheckpointHeader({k: int(v) for k, v in checkpoint["dims"].items()}, pairs)
+
+
+def named_alignment_heads(name: str, n_text_layer: int, n_text_head: int) -> Optional[list[list[int]]]:
+    """The [layer, head] pairs whisper ships for a named model, if the shape matches."""
+    import base64
+    import gzip
+
+    import numpy as np
+    import whisper
+
+    dump = whisper._ALIGNMENT_HEADS.get(name)
+    if dump is None:
+        return None
+    mask = np.frombuffer(gzip.decompress(base64.b85decode(dump)), dtype=bool)
+    if mask.size != n_text_layer * n_text_head:
+        return None
+    return np.argwhere(mask.reshape(n_text_layer, n_text_head)).tolist()
+
+
+def set_alignment_heads(model: Any, pairs: list[list[int]] | tuple[tuple[int, int], ...]) -> None:
+    """Set the model's ``alignment_heads`` buffer from [layer, head] pairs (as whisper does)."""
+    import torch
+
+    dims = model.dims
+    mask = torch.zeros(dims.n_text_layer, dims.n_text_head, dtype=torch.bool)
+    for layer, head in pairs:
+        mask[layer, head] = True
+    device = next(model.parameters()).device
+    model.register_buffer("alignment_heads", mask.to_sparse().to(device), persistent=False)
+
+
+def load_checkpoint_model(path: Path, device: str, name: Optional[str] = None) -> Any:
+    """Load a checkpoint with whisper.load_model and apply its alignment heads.
+
+    Heads come from the checkpoint itself (converted models), else from whisper's
+    table for the named model (``name``, or the file's stem such as ``base.en``).
+    Without either, whisper's default (every head of the top half) stays.
+    """
+    import whisper
+
+    path = Path(path)
+    if not path.is_file():
+        raise ModelFileError(
+            f"The model file {path} is missing. Install the model again from Models."
+        )
+    header = read_checkpoint_header(path)
+    model = whisper.load_model(str(path), device=device)
+    pairs = header.alignment_heads or named_alignment_heads(
+        name or path.stem, header.dims["n_text_layer"], header.dims["n_text_head"]
+    )
+    if pairs:
+        set_alignment_heads(model, pairs)
+    return model

