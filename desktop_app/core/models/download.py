@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import http.client
 import re
-import socket
 import threading
 import time
 import urllib.error
@@ -29,12 +28,12 @@ from desktop_app.core.models.errors import (
 from desktop_app.core.models.registry import (
     CHECKPOINT_SUFFIX,
     HASH_CHUNK,
+    SIDECAR_SUFFIX,
     ModelInfo,
-    models_folder,
     check_model_name,
     get_model,
+    models_folder,
     register_checkpoint,
-    SIDECAR_SUFFIX,
 )
 
 ProgressCallback = Callable[[int, int], None]  # (done_bytes, total_bytes); total 0 = unknown
