@@ -1,0 +1,108 @@
+"""Fixtures shared by tests/runner and tests/ui: a fresh app home per test, leak checks, drops."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import psutil
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+
+from desktop_app.core.media import live_ffmpeg_processes
+from desktop_app.core.paths import AppPaths
+
+REPO = Path(__file__).resolve().parents[2]
+WAIT_JOB_MS = 180_000  # first transcription of a session starts the worker and loads the model
+
+
+def _stray_children() -> list[psutil.Process]:
+    left = []
+    for proc in psutil.Process().children(recursive=True):
+        try:
+            if "resource_tracker" in " ".join(proc.cmdline()):  # multiprocessing's, lives all session
+                continue
+            if proc.status() != psutil.STATUS_ZOMBIE:
+                left.append(proc)
+        except psutil.Error:
+            pass
+    return left
+
+
+@pytest.fixture(autouse=True)
+def no_leaks(qapp):
+    """Fail a test that leaves a window, a busy global pool, a worker or an ffmpeg behind."""
+    yield
+    QApplication.processEvents()
+    problems = []
+    windows = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    if windows:
+        problems.append(f"windows left open: {[type(w).__name__ for w in windows]}")
+        for w in windows:
+            w.hide()
+            w.deleteLater()
+    from PySide6.QtCore import QThreadPool
+
+    if not QThreadPool.globalInstance().waitForDone(5000):
+        problems.append("the global thread pool is still busy")
+    ffmpegs = live_ffmpeg_processes()
+    if ffmpegs:
+        problems.append(f"ffmpeg processes left: {[p.pid for p in ffmpegs]}")
+        for p in ffmpegs:
+            p.kill()
+            p.wait()
+    strays = _stray_children()
+    if strays:
+        gone, alive = psutil.wait_procs(strays, timeout=5)
+        if alive:
+            problems.append(f"child processes left: {[(p.pid, p.name()) for p in alive]}")
+            for p in alive:
+                p.kill()
+    assert not problems, "; ".join(problems)
+
+
+@pytest.fixture
+def fresh_home(tmp_path, monkeypatch, tiny_en_model) -> AppPaths:
+    """A DAREDEVIL_HOME of its own (empty history and cache) whose settings pick tiny.en."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("DAREDEVIL_HOME", str(home))
+    paths = AppPaths(home / "data", home / "cache", home / "config", home / "logs").ensure()
+    paths.settings_file.write_text(json.dumps({"model": str(tiny_en_model.path)}), encoding="utf-8")
+    return paths
+
+
+def drop_files(widget, paths: list[Path]) -> bool:
+    """A real drag-enter then drop of file URLs on `widget`; returns whether the drop was accepted."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    point = QPointF(widget.width() / 2, widget.height() / 2)
+    enter = QDragEnterEvent(point.toPoint(), Qt.DropAction.CopyAction, mime,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    QApplication.sendEvent(widget, enter)
+    if not enter.isAccepted():
+        return False
+    drop = QDropEvent(point, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, drop)
+    return drop.isAccepted()
+
+
+def app_env(paths: AppPaths) -> dict[str, str]:
+    env = dict(os.environ)
+    env["DAREDEVIL_HOME"] = str(paths.data_dir.parent)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env["PYTHONPATH"] = str(REPO)
+    return env
+
+
+def start_app(paths: AppPaths, *args: str) -> subprocess.Popen:
+    """The real app in its own process (python -m desktop_app.ui.app)."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "desktop_app.ui.app", *args],
+        cwd=REPO, env=app_env(paths), stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )  # fmt: skip
