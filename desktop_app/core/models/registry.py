@@ -13,6 +13,7 @@ import logging
 import os
 import re
 import shutil
+import sys
 import tempfile
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -47,6 +48,9 @@ STARTER_SOURCE = "starter model (faster-whisper base, converted)"
 
 _NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 
+# Read-only models that ship with the app (the installers carry the converted starter model).
+BUNDLED_MODELS_ENV = "DAREDEVIL_BUNDLED_MODELS"
+
 
 @dataclass(frozen=True)
 class ModelInfo:
@@ -63,6 +67,21 @@ class ModelInfo:
 def models_folder(models_dir: Optional[Path] = None) -> Path:
     """``models_dir`` if given, else the app's models folder."""
     return Path(models_dir) if models_dir is not None else app_paths().models_dir
+
+
+def bundled_models_dir() -> Optional[Path]:
+    """Read-only models shipped with the app: $DAREDEVIL_BUNDLED_MODELS, else ``models/`` in a frozen bundle."""
+    env = os.environ.get(BUNDLED_MODELS_ENV)
+    if env:
+        return Path(env)
+    bundle = getattr(sys, "_MEIPASS", None)
+    return Path(bundle) / "models" if getattr(sys, "frozen", False) and bundle else None
+
+
+def _bundled_for(models_dir: Optional[Path]) -> Optional[Path]:
+    """The bundled folder, consulted only alongside the app's own models folder."""
+    folder = bundled_models_dir() if models_dir is None else None
+    return folder if folder is not None and folder.is_dir() else None
 
 
 def sha256_file(path: Path) -> str:
@@ -160,12 +179,16 @@ def register_checkpoint(
 
 
 def list_installed(models_dir: Optional[Path] = None) -> list[ModelInfo]:
-    """Every installed model, sorted by name."""
-    folder = models_folder(models_dir)
-    if not folder.is_dir():
-        return []
-    infos = (_info_from_sidecar(p) for p in folder.glob(f"*{SIDECAR_SUFFIX}"))
-    return sorted((i for i in infos if i is not None), key=lambda i: i.name)
+    """Every installed model (bundled ones too), sorted by name; the user's win a name clash."""
+    found: dict[str, ModelInfo] = {}
+    for folder in (_bundled_for(models_dir), models_folder(models_dir)):
+        if folder is None or not folder.is_dir():
+            continue
+        for sidecar in folder.glob(f"*{SIDECAR_SUFFIX}"):
+            info = _info_from_sidecar(sidecar)
+            if info is not None:
+                found[info.name] = info
+    return sorted(found.values(), key=lambda i: i.name)
 
 
 def get_model(name: str, models_dir: Optional[Path] = None) -> ModelInfo:
@@ -173,8 +196,12 @@ def get_model(name: str, models_dir: Optional[Path] = None) -> ModelInfo:
     folder = models_folder(models_dir)
     sidecar = folder / f"{name}{SIDECAR_SUFFIX}"
     info = _info_from_sidecar(sidecar) if _NAME_RE.match(name) and sidecar.is_file() else None
+    bundled = _bundled_for(models_dir)
+    if info is None and bundled is not None and _NAME_RE.match(name):
+        shipped = bundled / f"{name}{SIDECAR_SUFFIX}"
+        info = _info_from_sidecar(shipped) if shipped.is_file() else None
     if info is None:
-        installed = ", ".join(i.name for i in list_installed(folder)) or "none"
+        installed = ", ".join(i.name for i in list_installed(models_dir)) or "none"
         raise ModelNotFoundError(
             f'The model "{name}" is not installed (installed: {installed}). '
             f"Install it with `daredevil models download {name}`, "
@@ -237,6 +264,9 @@ def import_model(
 def delete_model(name: str, models_dir: Optional[Path] = None) -> None:
     """Uninstall a model: its sidecar goes first, so it leaves the list at once."""
     info = get_model(name, models_dir)
+    bundled = _bundled_for(models_dir)
+    if bundled is not None and info.path.parent == bundled:
+        raise ModelError(f'The model "{name}" ships with Daredevil and cannot be deleted.')
     info.path.with_suffix(SIDECAR_SUFFIX).unlink(missing_ok=True)
     info.path.unlink(missing_ok=True)
 
@@ -279,7 +309,7 @@ def resolve_model(
         )
     if choice.endswith(CHECKPOINT_SUFFIX) or os.sep in choice:
         raise ModelNotFoundError(f"The model file {path} does not exist. Check the path.")
-    return get_model(choice, folder)
+    return get_model(choice, models_dir)
 
 
 def _join_parts(dest: Path) -> str:
@@ -305,6 +335,9 @@ def install_starter_model(models_dir: Optional[Path] = None, replace: bool = Fal
     from desktop_app.core.models.ct2_convert import convert_ct2_model
 
     folder = models_folder(models_dir)
+    bundled = _bundled_for(models_dir)
+    if not replace and bundled is not None and (bundled / f"{STARTER_MODEL_NAME}{SIDECAR_SUFFIX}").is_file():
+        return get_model(STARTER_MODEL_NAME)  # the installers ship it converted already
     folder.mkdir(parents=True, exist_ok=True)
     if not replace and (folder / f"{STARTER_MODEL_NAME}{SIDECAR_SUFFIX}").exists():
         return get_model(STARTER_MODEL_NAME, folder)
