@@ -210,8 +210,11 @@ class ResultCache:
             with db.transaction(conn):
                 conn.execute("DELETE FROM results WHERE key = ?", (key,))
             return None
-        with db.transaction(conn):
-            conn.execute("UPDATE results SET last_used = ? WHERE key = ?", (_tick(conn), key))
+        try:
+            with db.transaction(conn):
+                conn.execute("UPDATE results SET last_used = ? WHERE key = ?", (_tick(conn), key))
+        except sqlite3.OperationalError as exc:  # busy, read-only, disk full: still a hit
+            log.debug("Result cache: could not mark %s as used: %s", key[:12], exc)
         return transcript
 
     def put(self, key: str, transcript: Transcript) -> bool:

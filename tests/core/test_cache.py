@@ -315,3 +315,17 @@ def test_eight_threads_put_get_and_hash_concurrently(tmp_path):
             t.join()
         assert not errors, errors
         assert len(cache) == 8 * 40 + 5
+
+
+def test_a_hit_stays_a_hit_when_the_use_stamp_cannot_be_written(tmp_path):
+    db = tmp_path / "results.sqlite3"
+    with ResultCache(db, 10**6) as cache:
+        cache.put("k", make_transcript())
+        writer = sqlite3.connect(db, isolation_level=None, timeout=0)
+        writer.execute("BEGIN IMMEDIATE")  # another process holds the write lock
+        try:
+            cache._conn.execute("PRAGMA busy_timeout=50")  # don't wait the full 5 s here
+            assert cache.get("k") == make_transcript()
+        finally:
+            writer.rollback()
+            writer.close()
