@@ -29,7 +29,8 @@ class ExportOptions:
 
     def __post_init__(self) -> None:
         if self.encoding not in ENCODINGS:
-            raise ValueError(f"Encoding must be one of {', '.join(ENCODINGS)}, not {self.encoding!r}.")
+            raise ValueError(f"Encoding must be one of {', '.join(ENCODINGS)}, "
+                             f"not {self.encoding!r}.")
         if self.newline not in NEWLINES:
             raise ValueError("Line endings must be \\n (Unix) or \\r\\n (Windows).")
 
@@ -72,8 +73,8 @@ def output_name(source: Path, pattern: str = DEFAULT_PATTERN, lang: str = "",
     if unknown:
         raise ValueError(f"The file-name pattern uses {', '.join(sorted(unknown))}; "
                          "only {name}, {lang} and {ext} are allowed.")
-    if not lang:  # drop the field and the separator before it: "{name}.{lang}.{ext}" -> "a.srt"
-        pattern = re.sub(r"[._ -]?\{lang\}", "", pattern)
+    if not lang:  # drop the field and one separator next to it: "{name}.{lang}.{ext}" -> "a.srt"
+        pattern = re.sub(r"[._ -]\{lang\}|\{lang\}[._ -]?", "", pattern)
     name = pattern.format(name=Path(source).stem, lang=lang, ext=ext.lstrip("."))
     if not name.strip(" .") or "/" in name or "\\" in name or "\0" in name:
         raise ValueError(f"The file-name pattern {pattern!r} gives {name!r}, which is not a "

@@ -139,7 +139,7 @@ def _word_units(words: list[Word], opts: ShapeOptions) -> list[_Unit]:
     pending: list[Word] = []  # words with no text, waiting for a unit to ride with
     for original in words:
         for w in _split_word(original, opts.max_chars_per_line):
-            text = w.text.strip()
+            text = " ".join(w.text.split())  # a stray newline inside a word must not end a cue
             prev = units[-1] if units else None
             if not text:
                 if prev is None:

@@ -73,7 +73,8 @@ class TSVWriter(SubtitleWriter):
     def write(self, source: Source, stream: TextIO) -> None:
         stream.write("start\tend\ttext\n")
         for start, end, text in self.rows(source):
-            stream.write(f"{round(1000 * start)}\t{round(1000 * end)}\t{text.replace(chr(9), ' ')}\n")
+            text = text.replace("\t", " ")
+            stream.write(f"{round(1000 * start)}\t{round(1000 * end)}\t{text}\n")
 
 
 class JSONWriter(SubtitleWriter):
@@ -196,8 +197,10 @@ class ASSWriter(SubtitleWriter):
         return text.replace("\n", "\\N")
 
     def karaoke(self, cue: Cue) -> str:
-        """Text with a \\k tag before each word; each lasts from the previous word's end to its own."""
-        cs = lambda t: round((min(max(t, cue.start), cue.end) - cue.start) * 100)  # noqa: E731
+        """Text with a \\k tag before each word, lasting from the previous word's end to its own."""
+        def cs(t: float) -> int:  # centiseconds from the cue's start, inside the cue
+            return round((min(max(t, cue.start), cue.end) - cue.start) * 100)
+
         out, last = [], 0
         for index, piece in word_pieces(cue):
             if index is None:
