@@ -56,7 +56,7 @@ class QueueController(QObject):
     engine_status = Signal(object)  # EngineStatus
     scan_finished = Signal(int, int)  # files queued, files skipped
     paused_changed = Signal(bool)
-    notice = Signal(str)  # a message for the status bar
+    notice = Signal(str)  # a message for the status bar (those from start-up: startup_notices)
 
     def __init__(
         self,
@@ -86,6 +86,7 @@ class QueueController(QObject):
         self._paused = False
         self._closed = False
         self._idle_reported = True
+        self.startup_notices: list[str] = []
         self._load_history()
 
     # -- state -------------------------------------------------------------------------
@@ -285,7 +286,7 @@ class QueueController(QObject):
     def _load_history(self) -> None:
         recovered = self.store.recover_interrupted()
         if getattr(self.store, "recovered_from", None):
-            self.notice.emit(
+            self.startup_notices.append(
                 self.tr("The history file was damaged; it was moved to {0} and a new one was started.").format(
                     self.store.recovered_from
                 )

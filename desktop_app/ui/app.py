@@ -1,0 +1,117 @@
+"""Start the desktop app: one instance, logging, a clean temp folder, the window.
+
+It lives in the ui package (the top layer) because it builds the window; the runner
+below it never imports widgets.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from dataclasses import dataclass
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop_app import APP_ID, APP_NAME, __version__
+from desktop_app.core.errors import DaredevilError
+from desktop_app.core.logsetup import setup_logging
+from desktop_app.core.paths import app_paths
+from desktop_app.core.settings import load_settings
+from desktop_app.core.tempfiles import sweep_stale_temp
+from desktop_app.runner.controller import QueueController
+from desktop_app.runner.single_instance import InstanceServer, forward_to_running, server_name
+from desktop_app.ui.i18n import install_translator
+from desktop_app.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Launched:
+    window: MainWindow
+    controller: QueueController
+    server: InstanceServer
+
+
+def application() -> QApplication:
+    """The QApplication (created once), named for settings and the desktop."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+    return app  # type: ignore[return-value]
+
+
+def launch(files: list[str]) -> Launched | None:
+    """Build the window and queue `files`; None when another window took them instead.
+
+    Raises DaredevilError when the history can't be opened (e.g. another process holds it).
+    """
+    app = application()
+    setup_logging()
+    paths = app_paths().ensure()
+    name = server_name(paths)
+    if forward_to_running(name, files):
+        log.info("Handed %d file(s) to the running window", len(files))
+        return None
+    server = InstanceServer(name)
+    server.listen()
+    sweep_stale_temp(paths.temp_root)
+    settings = load_settings(paths.settings_file)
+    install_translator(settings.ui_language)
+    try:
+        controller = QueueController(settings, paths)
+    except DaredevilError:
+        server.close()
+        raise
+    window = MainWindow(controller)
+    window.show()
+
+    def received(more: list[str]) -> None:
+        window.add_paths(more)
+        window.showNormal()
+        window.raise_()
+        window.activateWindow()
+
+    server.files_received.connect(received)
+    app.aboutToQuit.connect(server.close)
+    if files:
+        window.add_paths(files)
+    return Launched(window, controller, server)
+
+
+def run_gui(files: list[str], exit_when_done: bool = False) -> int:
+    """Run the window until it closes; with exit_when_done, quit once the queue is idle.
+
+    Exit code: 0, or with exit_when_done 0 only if every job of this launch succeeded.
+    """
+    app = application()
+    try:
+        launched = launch(files)
+    except DaredevilError as exc:
+        QMessageBox.critical(None, APP_NAME, str(exc))
+        return 1
+    if launched is None:
+        return 0
+    result = {"code": 0}
+    if exit_when_done:
+        controller, window = launched.controller, launched.window
+
+        def finish() -> None:
+            result["code"] = 0 if controller.all_succeeded() else 1
+            log.info("Queue idle with --exit-when-done; exit code %d", result["code"])
+            window.close_without_asking()
+
+        controller.queue_idle.connect(finish)
+        if controller.is_idle():
+            QTimer.singleShot(0, finish)
+    code = app.exec()
+    launched.server.close()
+    return result["code"] if exit_when_done else code
+
+
+if __name__ == "__main__":  # python -m desktop_app.ui.app [--exit-when-done] FILE...
+    args = sys.argv[1:]
+    done_flag = "--exit-when-done" in args
+    sys.exit(run_gui([a for a in args if a != "--exit-when-done"], done_flag))

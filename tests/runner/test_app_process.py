@@ -1,0 +1,154 @@
+"""The real app as a process: kill -9 mid-job and restart, a second launch, exit codes, start-up imports."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+
+import psutil
+import pytest
+
+from desktop_app.core.jobs import JobStatus
+from desktop_app.core.store import JobStore
+from desktop_app.runner.single_instance import InstanceServer, forward_to_running, server_name
+from runner.qt_support import app_env, start_app
+from speech import PARAGRAPH, speak
+
+pytestmark = pytest.mark.heavy
+RUN_TIMEOUT_S = 240
+
+
+@pytest.fixture(scope="session")
+def paragraph_wav(speech_dir):
+    return speak(PARAGRAPH, speech_dir / "paragraph.wav")
+
+
+def _wait_for_log(paths, text, proc, timeout_s=RUN_TIMEOUT_S):
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if paths.log_file.exists() and text in paths.log_file.read_text(errors="replace"):
+            return
+        assert proc.poll() is None, proc.stdout.read().decode(errors="replace")[-3000:]
+        time.sleep(0.05)
+    raise AssertionError(f"{text!r} never appeared in {paths.log_file}")
+
+
+def test_killed_mid_job_then_restarted_the_job_completes(fresh_home, paragraph_wav):
+    first = start_app(fresh_home, "--exit-when-done", str(paragraph_wav))
+    try:
+        _wait_for_log(fresh_home, "Transcribing with tiny.en", first)
+        time.sleep(0.5)  # well inside the transcription
+        workers = psutil.Process(first.pid).children(recursive=True)
+        first.kill()  # SIGKILL: no clean-up runs
+        first.wait(10)
+    finally:
+        if first.poll() is None:
+            first.kill()
+        first.stdout.close()
+    # the worker notices its parent is gone and exits by itself
+    _gone, alive = psutil.wait_procs(workers, timeout=15)
+    for proc in alive:
+        proc.kill()
+    assert not alive, f"engine processes outlived the killed app: {[p.pid for p in alive]}"
+    with JobStore(fresh_home.store_file) as store:
+        [job] = store.all()
+        assert job.status == JobStatus.TRANSCRIBING and job.attempts == 1
+
+    second = start_app(fresh_home, "--exit-when-done")  # no files: the history has the job
+    out, _ = second.communicate(timeout=RUN_TIMEOUT_S)
+    assert second.returncode == 0, out.decode(errors="replace")[-3000:]
+    with JobStore(fresh_home.store_file) as store:
+        [job] = store.all()
+        assert job.status == JobStatus.DONE and job.attempts == 2
+        assert "history" in job.transcript.text.lower()
+        messages = [line.message for line in store.logs(job.id)]
+    assert any("queued again" in m for m in messages)
+
+
+def test_exit_code_reports_failures(fresh_home, english_media, tmp_path):
+    good = subprocess.run(
+        [sys.executable, "-m", "desktop_app.ui.app", "--exit-when-done", str(english_media["wav"])],
+        env=app_env(fresh_home), capture_output=True, timeout=RUN_TIMEOUT_S,
+    )  # fmt: skip
+    assert good.returncode == 0, good.stdout.decode(errors="replace")[-3000:]
+    bad = tmp_path / "notes.mp3"
+    bad.write_text("not audio at all\n" * 10)
+    mixed = subprocess.run(
+        [sys.executable, "-m", "desktop_app.ui.app", "--exit-when-done", str(bad), str(english_media["wav"])],
+        env=app_env(fresh_home), capture_output=True, timeout=RUN_TIMEOUT_S,
+    )  # fmt: skip
+    assert mixed.returncode == 1
+    with JobStore(fresh_home.store_file) as store:
+        statuses = sorted(j.status.value for j in store.all())
+    assert statuses == ["cached", "done", "failed"]  # the second wav came from the cache
+
+
+def test_second_launch_hands_its_files_to_the_running_window(qtbot, fresh_home, english_media):
+    server = InstanceServer(server_name(fresh_home))
+    assert server.listen()
+    try:
+        with qtbot.waitSignal(server.files_received, timeout=60_000) as blocker:
+            second = start_app(fresh_home, str(english_media["wav"]), str(english_media["mp3"]))
+            qtbot.waitUntil(lambda: second.poll() is not None, timeout=60_000)
+        assert second.returncode == 0
+        assert blocker.args == [[str(english_media["wav"]), str(english_media["mp3"])]]
+        assert not fresh_home.store_file.exists()  # it never opened the history
+    finally:
+        server.close()
+        if second.poll() is None:
+            second.kill()
+        second.stdout.close()
+
+
+def test_a_stale_socket_from_a_crashed_app_is_taken_over(qtbot, fresh_home):
+    name = server_name(fresh_home)
+    crashed = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sys, time\n"
+         "from PySide6.QtCore import QCoreApplication\n"
+         "from PySide6.QtNetwork import QLocalServer\n"
+         "app = QCoreApplication([])\n"
+         "s = QLocalServer(); assert s.listen(sys.argv[1]); print('up', flush=True); time.sleep(60)\n",
+         name],
+        stdout=subprocess.PIPE, env=app_env(fresh_home),
+    )  # fmt: skip
+    try:
+        assert crashed.stdout.readline().strip() == b"up"
+        crashed.kill()
+        crashed.wait()
+    finally:
+        crashed.stdout.close()
+    assert not forward_to_running(name, ["x.wav"], timeout_ms=500)
+    server = InstanceServer(name)
+    try:
+        assert server.listen()
+        with qtbot.waitSignal(server.files_received, timeout=10_000):
+            sender = subprocess.Popen(
+                [sys.executable, "-c",
+                 "import sys\nfrom PySide6.QtCore import QCoreApplication\n"
+                 "from desktop_app.runner.single_instance import forward_to_running\n"
+                 "app = QCoreApplication([])\nsys.exit(0 if forward_to_running(sys.argv[1], ['y.wav']) else 3)\n",
+                 name],
+                env=app_env(fresh_home),
+            )  # fmt: skip
+            qtbot.waitUntil(lambda: sender.poll() is not None, timeout=30_000)
+        assert sender.returncode == 0
+    finally:
+        server.close()
+
+
+def test_the_window_starts_without_torch_or_whisper(fresh_home):
+    code = (
+        "import sys, time\n"
+        "t = time.perf_counter()\n"
+        "from desktop_app.ui.app import launch\n"
+        "launched = launch([])\n"
+        "assert launched.window.acceptDrops() and launched.window.isVisible()\n"
+        "print(round(time.perf_counter() - t, 3), 'torch' in sys.modules, 'whisper' in sys.modules)\n"
+        "launched.window.close_without_asking()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], env=app_env(fresh_home), capture_output=True, timeout=60)
+    assert done.returncode == 0, done.stderr.decode(errors="replace")
+    seconds, torch_loaded, whisper_loaded = done.stdout.split()[-3:]
+    assert (torch_loaded, whisper_loaded) == (b"False", b"False")
