@@ -75,7 +75,7 @@ def _shape(args: argparse.Namespace):
 
 def write_outputs(transcript, source: Path, args: argparse.Namespace) -> list[Path]:
     """Write the chosen formats next to the source or into --output-dir."""
-    from desktop_app.core.subtitles.writers import ExportOptions, write_file
+    from desktop_app.core.subtitles.export import ExportOptions, write_file
 
     formats = ALL_FORMATS if args.format == "all" else (args.format,)
     out_dir = Path(args.output_dir) if args.output_dir else source.parent
@@ -95,15 +95,17 @@ def run_transcribe(args: argparse.Namespace) -> int:
 
     settings = load_settings()
     sweep_stale_temp()
+    pipeline = Pipeline(
+        settings,
+        use_cache=not args.no_cache,
+        model=args.model,
+        device=args.device,
+        options=_options(args, settings),
+    )
     try:
-        pipeline = Pipeline(
-            settings,
-            use_cache=not args.no_cache,
-            model=args.model,
-            device=args.device,
-            options=_options(args, settings),
-        )
+        pipeline.model  # resolve once: an unknown model is one message, not one per file
     except DaredevilError as exc:
+        pipeline.close()
         print(f"daredevil: {exc}", file=sys.stderr)
         return 1
     failed = 0

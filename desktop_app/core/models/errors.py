@@ -5,8 +5,10 @@ Every message says what happened and what the person can do next.
 
 from __future__ import annotations
 
+from desktop_app.core.errors import DaredevilError
 
-class ModelError(Exception):
+
+class ModelError(DaredevilError):
     """Base class for every model-management error."""
 
 
