@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 
@@ -34,7 +34,23 @@ class Transcript:
         return "".join(s.text for s in self.segments).strip()
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """Plain JSON-able data (written out by hand: `asdict` is slow on long transcripts)."""
+        return {
+            "segments": [
+                {
+                    "start": s.start,
+                    "end": s.end,
+                    "text": s.text,
+                    "words": [
+                        {"start": w.start, "end": w.end, "text": w.text, "probability": w.probability}
+                        for w in s.words
+                    ],
+                }
+                for s in self.segments
+            ],
+            "language": self.language,
+            "duration": self.duration,
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Transcript":
@@ -50,6 +66,24 @@ def _number(value: Any, what: str) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
         raise TranscriptInvalid(f"{what} is not a finite number: {value!r}")
     return float(value)
+
+
+def _word(w: Any, i: int, j: int) -> Word:
+    try:
+        start, end, text = w["start"], w["end"], w["text"]
+        probability = w.get("probability", 1.0)
+    except (TypeError, KeyError, AttributeError):
+        raise TranscriptInvalid(f"segment {i} word {j} is malformed") from None
+    # fast path: plain finite floats, the usual case (a word-timed hour has ~10k words)
+    if not (type(start) is float and type(end) is float and type(probability) is float
+            and math.isfinite(start) and math.isfinite(end) and math.isfinite(probability)):
+        start, end = _number(start, "word start"), _number(end, "word end")
+        probability = _number(probability, "probability")
+    if not isinstance(text, str):
+        raise TranscriptInvalid(f"segment {i} word {j} has no text")
+    if end < start:
+        raise TranscriptInvalid(f"segment {i} word {j} ends before it starts")
+    return Word(start, end, text, probability)
 
 
 def validate_transcript(data: Any) -> Transcript:
@@ -76,15 +110,7 @@ def validate_transcript(data: Any) -> Transcript:
         if start < 0 or end < start or start < last_start:
             raise TranscriptInvalid(f"segment {i} times are out of order")
         last_start = start
-        words = []
-        for j, w in enumerate(raw.get("words") or ()):
-            if not isinstance(w, dict) or not isinstance(w.get("text"), str):
-                raise TranscriptInvalid(f"segment {i} word {j} is malformed")
-            ws = _number(w.get("start"), "word start")
-            we = _number(w.get("end"), "word end")
-            if we < ws:
-                raise TranscriptInvalid(f"segment {i} word {j} ends before it starts")
-            words.append(Word(ws, we, w["text"], _number(w.get("probability", 1.0), "probability")))
+        words = [_word(w, i, j) for j, w in enumerate(raw.get("words") or ())]
         segments.append(Segment(start, end, text, tuple(words)))
     if segments and not any(s.text.strip() for s in segments):
         raise TranscriptInvalid("no segment has text")
