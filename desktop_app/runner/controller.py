@@ -444,7 +444,8 @@ class QueueController(QObject):
             return
         run.stage, run.outcome = "ready", result
         assert result.audio is not None
-        self._log(job_id, f"Audio ready: {len(result.audio) / 16000:.1f} s; waiting for the engine")
+        # shown as queued again: it waits for the engine, which takes one job at a time
+        self._set_status(job, JobStatus.QUEUED, f"Audio ready: {len(result.audio) / 16000:.1f} s; waiting for the engine")
         self._pump()
 
     def _start_engine(self, job: Job, run: _Run) -> None:

@@ -216,3 +216,18 @@ def test_sorting_by_size_uses_numbers(qtbot, window, english_media, tmp_path):
     sizes = [window.controller.job(i).size_bytes for i in ids]
     assert sizes == sorted(sizes)
     window.controller.cancel_all()
+
+
+def test_shortcuts_and_optional_dialogs(qtbot, window):
+    from PySide6.QtGui import QKeySequence
+
+    from desktop_app.ui.main_window import EXPORT_DIALOG, SETTINGS_DIALOG, _module_available
+
+    assert window.add_files_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Open)
+    assert window.remove_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Delete)
+    assert window.export_action.shortcut() == QKeySequence("Ctrl+E")
+    assert window.settings_action.shortcut() == QKeySequence("Ctrl+,")
+    assert window.quit_action.shortcut() == QKeySequence("Ctrl+Q")
+    # export and settings are enabled exactly when their dialogs are installed
+    assert window.export_action.isEnabled() == _module_available(EXPORT_DIALOG)
+    assert window.settings_action.isEnabled() == _module_available(SETTINGS_DIALOG)
