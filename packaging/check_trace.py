@@ -3,8 +3,8 @@
     python3 packaging/check_trace.py TRACE_PREFIX --ffmpeg PATH --allow DIR [--allow DIR ...]
 
 Fails (exit 1) when any ffmpeg other than PATH was executed, when PATH was never executed,
-or when a file or folder outside the --allow folders was created, written, renamed or
-deleted. Used by packaging/prove_installer.sh; needs only the standard library.
+when a file or folder outside the --allow folders was created, written, renamed or
+deleted, or when shared memory the app created in /dev/shm is still there. Used by packaging/prove_installer.sh; needs only the standard library.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ CHANGES = {
 }
 # Kernel and device files every process may open for writing.
 ALWAYS_ALLOWED = ("/dev/null", "/dev/tty", "/dev/pts/", "/dev/shm/", "/proc/", "/sys/")
+SHM = "/dev/shm/"  # allowed while running, but what the app creates there it must remove
 
 
 def split_args(text: str) -> list[str]:
@@ -84,6 +85,7 @@ def main() -> int:
     allowed = tuple(os.path.realpath(a).rstrip("/") + "/" for a in args.allow)
     ffmpeg = os.path.realpath(args.ffmpeg)
     ran_ffmpeg, wrong_ffmpeg, outside = 0, set(), set()
+    shm_created, shm_removed = set(), set()
     files = glob.glob(args.prefix + ".*")
     if not files:
         print(f"check_trace: no trace files at {args.prefix}.*", file=sys.stderr)
@@ -106,6 +108,8 @@ def main() -> int:
                 if name not in CHANGES:
                     continue
                 for path in changed_paths(name, argv):
+                    if path.startswith(SHM):
+                        (shm_removed if name in ("unlink", "unlinkat") else shm_created).add(path)
                     if (path + "/").startswith(allowed) or path.startswith(ALWAYS_ALLOWED):
                         continue
                     outside.add(f"{name}: {path}")
@@ -116,6 +120,10 @@ def main() -> int:
         ok = False
     if not ran_ffmpeg:
         print(f"check_trace: FAIL: the bundled ffmpeg {ffmpeg} never ran", file=sys.stderr)
+        ok = False
+    left = sorted(p for p in shm_created - shm_removed if os.path.exists(p))
+    if left:
+        print(f"check_trace: FAIL: shared memory left in /dev/shm: {left}", file=sys.stderr)
         ok = False
     if outside:
         print("check_trace: FAIL: written outside the allowed folders:", file=sys.stderr)
