@@ -208,11 +208,11 @@ class EngineClient:
                 elif isinstance(message, (JobDone, JobFailed)) and message.job_id == job_id:
                     job_open = False
                     self._job_finished(message.rss_bytes)
+                    if isinstance(message, JobDone) and stop_reason != "cancel":
+                        return message.transcript  # finished just as the soft limit passed
                     if stop_reason is not None:
                         raise self._stop_error(stop_reason, soft_limit_s)
-                    if isinstance(message, JobFailed):
-                        raise _job_error(message)
-                    return message.transcript
+                    raise _job_error(message)
         except _WorkerGone:
             raise self._died_error() from None
         except BaseException:

@@ -253,6 +253,7 @@ class _Engine:
         if self.model_key == key:
             return False
         self.model, self.model_key, self.model_name = None, None, None
+        gc.unfreeze()  # let the old model's objects be collected
         self.cleanup()
         started = time.monotonic()
         model = load_checkpoint_model(path, device, name=name)
@@ -262,6 +263,10 @@ class _Engine:
                 block.register_forward_pre_hook(_stop_check_hook)
         self.model, self.model_key, self.model_name = model, key, name
         self.model_loads += 1
+        # torch, whisper and the model are ~200k long-lived objects: freezing them makes the
+        # gc.collect() after each job take well under a millisecond instead of ~0.1-0.4 s.
+        gc.collect()
+        gc.freeze()
         log.info("Loaded model %s on %s in %.1f s", name, device, time.monotonic() - started)
         return True
 

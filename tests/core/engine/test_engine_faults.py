@@ -116,13 +116,13 @@ def test_missing_model_file_is_a_model_error(engine, tiny_en_model, hello_audio,
     assert engine.transcribe(hello_audio, tiny_en_model, FAST).text
 
 
-def test_failing_progress_callback_does_not_leave_a_job_running(tiny_en_model, long_audio):
+def test_failing_progress_callback_does_not_leave_a_job_running(tiny_en_model, hello_audio):
     def broken(_progress):
         raise RuntimeError("callback bug")
 
     with EngineClient() as client:
         with pytest.raises(RuntimeError, match="callback bug"):
-            client.transcribe(long_audio, tiny_en_model, FAST, on_progress=broken)
+            client.transcribe(hello_audio, tiny_en_model, FAST, on_progress=broken)
         assert client.worker_pid is None
 
 
@@ -146,3 +146,25 @@ def test_restart_gives_a_new_worker():
         client.restart()
         second = client.status().pid
     assert first != second and not psutil.pid_exists(first)
+
+
+def test_exit_without_close_leaves_no_worker(tmp_path):
+    script = tmp_path / "leave_open.py"
+    script.write_text(
+        "from desktop_app.core.engine import EngineClient\n"
+        "if __name__ == '__main__':\n"
+        "    client = EngineClient()\n"
+        "    print(client.status().pid, flush=True)\n"
+    )
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[3]
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=120,
+        env={**os.environ, "PYTHONPATH": str(root)},
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    pid = int(done.stdout.split()[0])
+    assert not psutil.pid_exists(pid), "the atexit close did not stop the worker"
