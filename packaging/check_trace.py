@@ -4,7 +4,9 @@
 
 Fails (exit 1) when any ffmpeg other than PATH was executed, when PATH was never executed,
 when a file or folder outside the --allow folders was created, written, renamed or
-deleted, or when shared memory the app created in /dev/shm is still there. Used by packaging/prove_installer.sh; needs only the standard library.
+deleted, or when shared memory the app created in /dev/shm is still there. Writes under a
+--transient folder (TMPDIR: Qt's single-instance socket) are listed but allowed; the caller
+checks that the folder is empty afterwards. Used by packaging/prove_installer.sh; needs only the standard library.
 """
 
 from __future__ import annotations
@@ -81,8 +83,11 @@ def main() -> int:
     parser.add_argument("prefix", help="the -o prefix given to strace -ff")
     parser.add_argument("--ffmpeg", required=True, help="the bundled ffmpeg, the only one allowed")
     parser.add_argument("--allow", action="append", default=[], help="a folder the app may write to")
+    parser.add_argument("--transient", action="append", default=[], help="a folder the app may use briefly")
     args = parser.parse_args()
     allowed = tuple(os.path.realpath(a).rstrip("/") + "/" for a in args.allow)
+    transient_dirs = tuple(os.path.realpath(a).rstrip("/") + "/" for a in args.transient)
+    transient = set()
     ffmpeg = os.path.realpath(args.ffmpeg)
     ran_ffmpeg, wrong_ffmpeg, outside = 0, set(), set()
     shm_created, shm_removed = set(), set()
@@ -112,9 +117,16 @@ def main() -> int:
                         (shm_removed if name in ("unlink", "unlinkat") else shm_created).add(path)
                     if (path + "/").startswith(allowed) or path.startswith(ALWAYS_ALLOWED):
                         continue
+                    if transient_dirs and (path + "/").startswith(transient_dirs):
+                        transient.add(f"{name}: {path}")
+                        continue
                     outside.add(f"{name}: {path}")
     print(f"check_trace: {len(files)} processes traced; the bundled ffmpeg ran {ran_ffmpeg} time(s)")
     ok = True
+    if transient:
+        print(f"check_trace: note: {len(transient)} short-lived change(s) in {', '.join(args.transient)}:")
+        for entry in sorted(transient)[:10]:
+            print(f"  {entry}")
     if wrong_ffmpeg:
         print(f"check_trace: FAIL: another ffmpeg ran: {sorted(wrong_ffmpeg)}", file=sys.stderr)
         ok = False
