@@ -24,6 +24,16 @@ case "$VARIANT" in
   gpu) PACKAGE=daredevil-cuda; CONFLICTS=daredevil; VARIANT_TEXT="NVIDIA CUDA build" ;;
   *) echo "build: DAREDEVIL_VARIANT must be cpu or gpu, not '$VARIANT'" >&2; exit 2 ;;
 esac
+# The spec drops CUDA libraries from the cpu variant, so the venv's torch must match.
+TORCH_CUDA=$("$PYTHON" -c 'import torch; print(torch.version.cuda or "")')
+if [ "$VARIANT" = cpu ] && [ -n "$TORCH_CUDA" ]; then
+  echo "build: the venv has a CUDA torch ($TORCH_CUDA); install torch==2.13.0+cpu or set DAREDEVIL_VARIANT=gpu" >&2
+  exit 2
+fi
+if [ "$VARIANT" = gpu ] && [ -z "$TORCH_CUDA" ]; then
+  echo "build: DAREDEVIL_VARIANT=gpu needs a CUDA torch in the venv (see docs/packaging.md)" >&2
+  exit 2
+fi
 BUNDLE=dist/daredevil
 DEB=dist/${PACKAGE}_${VERSION}_amd64.deb
 STAGE=build/deb/root
