@@ -280,7 +280,7 @@ class _Engine:
             device = self.resolve_device(req.device)
             loaded = self.ensure_model(req.model.name, req.model.path, req.model.sha256, device)
             kwargs = req.options.whisper_kwargs(fp16=device.startswith("cuda"))
-            _ACTIVE = _JobControl(req.job_id, self._send, self._stop)
+            job = _ACTIVE = _JobControl(req.job_id, self._send, self._stop)
 
             def transcribe() -> dict[str, Any]:
                 import whisper
@@ -288,7 +288,7 @@ class _Engine:
                 return whisper.transcribe(self.model, audio, verbose=None, **kwargs)
 
             result = run_with_oom_retry(transcribe, self.cleanup)
-            _ACTIVE.report(1.0, [])
+            job.report(1.0, [])
             segments = tuple(to_segment(s) for s in result["segments"] if s["text"].strip())
             transcript = Transcript(segments, str(result["language"]), len(audio) / SAMPLE_RATE)
             outcome: JobDone | JobFailed = JobDone(
