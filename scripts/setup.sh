@@ -12,7 +12,7 @@ SYSTEM_PACKAGES=(
   libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-xfixes0 libxcb-xkb1 libxcb-util1
   # installer checks
-  dpkg-dev desktop-file-utils appstream
+  dpkg-dev desktop-file-utils appstream strace
 )
 
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then

@@ -75,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _gui(files: list[str], exit_when_done: bool) -> int:
-    from desktop_app.runner.app import run_gui
+    from desktop_app.ui.app import run_gui
 
     return run_gui(files, exit_when_done)
 
