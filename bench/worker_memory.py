@@ -58,6 +58,7 @@ def main() -> None:
     warm = min(WARM_JOBS, len(rss))
     base = rss[warm - 1]
     growth = 100 * (rss[-1] / base - 1)
+    print("RSS MB per job:", " ".join(f"{r / MB:.0f}" for r in rss), file=sys.stderr)
     command = shlex.join([Path(sys.executable).name, *sys.argv])
     print(f"| Date | Command | Jobs | RSS after job 1 | after job {warm} | last | max | Growth ({warm} to last) | Wall |")
     print("|---|---|---|---|---|---|---|---|---|")
