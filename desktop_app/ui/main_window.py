@@ -7,7 +7,7 @@ import importlib.util
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
-    QProgressBar,
     QSplitter,
     QStyle,
     QSystemTrayIcon,
@@ -29,17 +28,16 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import APP_NAME
-from desktop_app.core.engine import EngineStatus
 from desktop_app.core.jobs import JobStatus
 from desktop_app.runner.controller import QueueController
 from desktop_app.ui.job_panel import JobPanel
 from desktop_app.ui.queue_model import JOB_ID_ROLE, Column, ProgressDelegate, QueueModel, QueueProxy
+from desktop_app.ui.status_bar import QueueStatusBar
 
 log = logging.getLogger(__name__)
 
 EXPORT_DIALOG = "desktop_app.ui.export_dialog"
 SETTINGS_DIALOG = "desktop_app.ui.settings_dialog"
-GB = 1024**3
 
 
 def _module_available(name: str) -> bool:
@@ -104,7 +102,9 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._build_menus_and_toolbar()
-        self._build_status_bar()
+        self.setStatusBar(QueueStatusBar(controller, self))
+        self.overall_bar = self.statusBar().overall_bar
+        self.engine_label = self.statusBar().engine_label
         self.tray: QSystemTrayIcon | None = None
         if QSystemTrayIcon.isSystemTrayAvailable():
             icon = QApplication.windowIcon()
@@ -117,7 +117,6 @@ class MainWindow(QMainWindow):
         controller.job_removed.connect(self._queue_changed)
         controller.job_changed.connect(self._job_changed)
         controller.queue_idle.connect(self._on_idle)
-        controller.engine_status.connect(self._on_engine_status)
         controller.scan_finished.connect(self._on_scan_finished)
         controller.paused_changed.connect(self._on_paused)
         controller.notice.connect(lambda text: self.statusBar().showMessage(text, 15000))
@@ -192,21 +191,6 @@ class MainWindow(QMainWindow):
                        None, self.export_action):  # fmt: skip
             menu.addSeparator() if action is None else menu.addAction(action)
 
-    def _build_status_bar(self) -> None:
-        bar = self.statusBar()
-        self.overall_bar = QProgressBar(self)
-        self.overall_bar.setRange(0, 1000)
-        self.overall_bar.setMaximumWidth(180)
-        self.overall_bar.setTextVisible(True)
-        self.overall_bar.hide()
-        self.engine_label = QLabel(self)
-        settings = self.controller.settings
-        self.engine_label.setText(
-            self.tr("Device: {0} · Model: {1} (not loaded yet)").format(settings.device, settings.model or self.tr("starter"))
-        )
-        bar.addPermanentWidget(self.overall_bar)
-        bar.addPermanentWidget(self.engine_label)
-
     # -- drops and adding --------------------------------------------------------------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -279,8 +263,7 @@ class MainWindow(QMainWindow):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     def copy_text(self) -> None:
-        texts = [job.transcript.text for i in self.selected_ids()
-                 if (job := self.controller.job(i)) and job.transcript is not None]  # fmt: skip
+        texts = [t.text for i in self.selected_ids() if (t := self.controller.transcript_for(i)) is not None]
         if texts:
             QApplication.clipboard().setText("\n\n".join(texts))
             self.statusBar().showMessage(self.tr("Copied the transcript text."), 3000)
@@ -334,15 +317,12 @@ class MainWindow(QMainWindow):
     def _update_overall(self) -> None:
         summary = self.controller.summary()
         self._update_actions()
+        self.statusBar().show_summary(summary)
         if summary.active:
             percent = round(summary.fraction * 100)
             self.setWindowTitle(self.tr("{0}% · {1} of {2} done — {3}").format(percent, summary.finished, summary.total, APP_NAME))
-            self.overall_bar.setValue(int(summary.fraction * 1000))
-            self.overall_bar.setFormat(self.tr("{0}% of the queue").format(percent))
-            self.overall_bar.show()
         else:
             self.setWindowTitle(APP_NAME)
-            self.overall_bar.hide()
 
     def _on_idle(self) -> None:
         self._update_overall()
@@ -358,14 +338,6 @@ class MainWindow(QMainWindow):
             if self.tray is not None:
                 self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 8000)
             self.notification_shown.emit(title, text)
-
-    def _on_engine_status(self, status: EngineStatus) -> None:
-        parts = [status.device_name]
-        if status.gpu_memory_used_bytes is not None and status.gpu_memory_free_bytes is not None:
-            parts.append(self.tr("GPU memory {0:.1f} GB used, {1:.1f} GB free").format(
-                status.gpu_memory_used_bytes / GB, status.gpu_memory_free_bytes / GB))
-        parts.append(self.tr("Model: {0}").format(status.model_name or self.tr("none loaded")))
-        self.engine_label.setText(" · ".join(parts))
 
     def _on_scan_finished(self, added: int, skipped: int) -> None:
         text = self.tr("Queued %n file(s) from the folder.", "", added)
