@@ -52,6 +52,24 @@ def _int_spin(low: int, high: int, suffix: str = "") -> QSpinBox:
     return box
 
 
+def _form_page() -> tuple[QWidget, QFormLayout]:
+    """A page whose form keeps its rows together at the top."""
+    page = QWidget()
+    outer = QVBoxLayout(page)
+    form = QFormLayout()
+    outer.addLayout(form)
+    outer.addStretch(1)
+    return page, form
+
+
+def _heading(text: str) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
 def _select(combo: QComboBox, value: object, label: str | None = None) -> None:
     """Select the item whose data is `value`, adding it (as `label`) when it is missing."""
     index = combo.findData(value)
@@ -90,6 +108,7 @@ class SettingsDialog(QDialog):
         self.buttons.button(buttons.Apply).clicked.connect(self.apply)
 
         layout = QVBoxLayout(self)
+        self.setMinimumWidth(560)
         layout.addWidget(self.tabs)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
@@ -120,8 +139,7 @@ class SettingsDialog(QDialog):
         self.initial_prompt.setPlaceholderText(self.tr("Names, spellings or a style for Whisper to follow"))
         self.initial_prompt.setFixedHeight(self.initial_prompt.fontMetrics().lineSpacing() * 4)
 
-        page = QWidget()
-        form = QFormLayout(page)
+        page, form = _form_page()
         form.addRow(self.tr("Model:"), self.model_combo)
         form.addRow(self.tr("Device:"), self.device_combo)
         form.addRow(self.tr("Language:"), self.language_combo)
@@ -143,15 +161,14 @@ class SettingsDialog(QDialog):
         self.max_retries = _int_spin(0, 10)
         self.retry_backoff = _spin(0, 600, seconds, decimals=1)
 
-        page = QWidget()
-        form = QFormLayout(page)
+        page, form = _form_page()
         form.addRow(self.tr("Largest file:"), self.max_file_gb)
         form.addRow(self.tr("Time to read a file's format:"), self.probe_timeout)
-        form.addRow(QLabel(self.tr("Audio extraction time limit (grows with the file's size):")))
+        form.addRow(_heading(self.tr("Audio extraction time limit (grows with the file's size):")))
         form.addRow(self.tr("At least:"), self.extract_min)
         form.addRow(self.tr("Per MB of file:"), self.extract_per_mb)
         form.addRow(self.tr("At most:"), self.extract_max)
-        form.addRow(QLabel(self.tr("Transcription time limit (the larger of the two):")))
+        form.addRow(_heading(self.tr("Transcription time limit (the larger of the two):")))
         form.addRow(self.tr("At least:"), self.job_floor)
         form.addRow(self.tr("Or:"), self.job_factor)
         form.addRow(self.tr("Grace before the engine is stopped:"), self.job_grace)
@@ -172,13 +189,12 @@ class SettingsDialog(QDialog):
         self.worker_max_jobs = _int_spin(1, 100_000, self.tr(" jobs"))
         self.worker_max_rss = _spin(0.5, 1024, self.tr(" GB"), decimals=1, step=0.5)
 
-        page = QWidget()
-        form = QFormLayout(page)
+        page, form = _form_page()
         form.addRow(self.tr("Files prepared at once:"), self.concurrency)
         form.addRow(self.tr("Result cache size:"), self.cache_max_mb)
         form.addRow(self.tr("In the cache now:"), cache_row)
         form.addRow(self.tr("Restart the engine after:"), self.worker_max_jobs)
-        form.addRow(self.tr("…or when it uses more than:"), self.worker_max_rss)
+        form.addRow(self.tr("Or when it uses more than:"), self.worker_max_rss)
         return page
 
     def _interface_page(self) -> QWidget:
@@ -188,8 +204,7 @@ class SettingsDialog(QDialog):
         self.ui_language.addItem("Português (Brasil)", "pt_BR")
         note = QLabel(self.tr("A new language shows the next time Daredevil starts."))
         note.setWordWrap(True)
-        page = QWidget()
-        form = QFormLayout(page)
+        page, form = _form_page()
         form.addRow(self.tr("Interface language:"), self.ui_language)
         form.addRow("", note)
         return page
