@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import sys
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -40,10 +41,35 @@ def _owner_alive(name: str) -> bool:
         return False
 
 
-def sweep_stale_temp(root: Path | None = None) -> list[Path]:
-    """Remove folders left by processes that no longer run; return what was removed."""
-    root = root or app_paths().temp_root
+SHM_PREFIX = "daredevil_"
+_SHM_DIR = Path("/dev/shm")  # POSIX shared memory on Linux; elsewhere the OS frees it
+
+
+def shared_memory_name(job_id: str) -> str | None:
+    """A shared-memory block name that records which process made it (Linux only:
+    macOS caps names at 31 characters; None lets Python choose one)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    return f"{SHM_PREFIX}{_process_tag(os.getpid())}_{job_id[:12]}"
+
+
+def _sweep_shared_memory() -> list[Path]:
     removed: list[Path] = []
+    if not _SHM_DIR.is_dir():
+        return removed
+    for entry in _SHM_DIR.glob(f"{SHM_PREFIX}*"):
+        owner = entry.name[len(SHM_PREFIX):].rsplit("_", 1)[0]
+        if not _owner_alive(owner):
+            entry.unlink(missing_ok=True)
+            removed.append(entry)
+            log.info("Removed shared memory left by a stopped process: %s", entry.name)
+    return removed
+
+
+def sweep_stale_temp(root: Path | None = None) -> list[Path]:
+    """Remove temp folders and shared memory left by processes that no longer run."""
+    root = root or app_paths().temp_root
+    removed: list[Path] = _sweep_shared_memory()
     if not root.is_dir():
         return removed
     for entry in root.iterdir():

@@ -50,6 +50,7 @@ from desktop_app.core.errors import (
     WorkerDiedError,
 )
 from desktop_app.core.options import TranscribeOptions
+from desktop_app.core.tempfiles import shared_memory_name
 from desktop_app.core.transcript import Transcript
 
 if TYPE_CHECKING:
@@ -104,12 +105,13 @@ class EngineClient:
         if cancel is not None and cancel.is_set():
             raise CancelledError("The transcription was cancelled.")
         self._ensure_worker()
-        shm = SharedMemory(create=True, size=samples.nbytes)
+        job_id = uuid.uuid4().hex
+        # named after this process so the start-up sweep can remove blocks a crash left
+        shm = SharedMemory(create=True, size=samples.nbytes, name=shared_memory_name(job_id))
         try:
             view = np.ndarray(samples.shape, dtype=np.float32, buffer=shm.buf)
             view[:] = samples
             del view
-            job_id = uuid.uuid4().hex
             self._stop.clear()
             ref = ModelRef(model.name, str(model.path), model.sha256)
             request = TranscribeRequest(job_id, shm.name, int(samples.size), ref, device, options)

@@ -1,0 +1,56 @@
+"""Temp folders and shared memory: removed in every outcome, and swept after a crash."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from multiprocessing.shared_memory import SharedMemory
+from pathlib import Path
+
+import pytest
+
+from desktop_app.core import tempfiles
+
+
+def test_job_folder_is_removed_on_success_and_on_error(tmp_path):
+    with tempfiles.job_temp_dir(tmp_path) as folder:
+        (folder / "part.wav").write_bytes(b"x" * 100)
+    assert not folder.exists()
+    with pytest.raises(RuntimeError):
+        with tempfiles.job_temp_dir(tmp_path) as folder:
+            (folder / "part.wav").write_bytes(b"x")
+            raise RuntimeError("boom")
+    assert not folder.exists()
+
+
+def _dead_process_tag() -> str:
+    proc = subprocess.Popen([sys.executable, "-c", "pass"])
+    proc.wait()
+    return f"{proc.pid}-123456"
+
+
+def test_sweep_removes_what_dead_processes_left_and_keeps_live_ones(tmp_path):
+    live = tempfiles.process_temp_dir(tmp_path)
+    dead = tmp_path / _dead_process_tag()
+    (dead / "job").mkdir(parents=True)
+    (dead / "job" / "audio.raw").write_bytes(b"\0" * 1000)
+    removed = tempfiles.sweep_stale_temp(tmp_path)
+    assert dead in removed and not dead.exists()
+    assert live.exists()
+
+
+@pytest.mark.skipif(not Path("/dev/shm").is_dir(), reason="POSIX shared memory folder is Linux-only")
+def test_sweep_removes_shared_memory_of_a_dead_process(tmp_path):
+    stale_name = f"{tempfiles.SHM_PREFIX}{_dead_process_tag()}_abc"
+    mine = SharedMemory(create=True, size=64, name=tempfiles.shared_memory_name("f" * 32))
+    stale = SharedMemory(create=True, size=64, name=stale_name)
+    stale.close()
+    try:
+        tempfiles.sweep_stale_temp(tmp_path)
+        assert not (Path("/dev/shm") / stale_name).exists()
+        assert (Path("/dev/shm") / mine.name.lstrip("/")).exists()
+    finally:
+        mine.close()
+        mine.unlink()
+        if (Path("/dev/shm") / stale_name).exists():
+            SharedMemory(name=stale_name).unlink()
