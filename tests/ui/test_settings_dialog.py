@@ -276,3 +276,19 @@ def test_cancel_stops_the_download(qtbot, dialog, checkpoint, serve, monkeypatch
 
 def _with_url(download, url: str):
     return lambda name, url_=None: download(name, url=url)
+
+
+def test_the_dialog_speaks_brazilian_portuguese(qtbot, controller):
+    from desktop_app.ui.i18n import install_translator
+
+    install_translator("pt_BR")
+    try:
+        made = SettingsDialog(controller)
+        qtbot.addWidget(made)
+        tabs = [made.tabs.tabText(i) for i in range(made.tabs.count())]
+        assert made.windowTitle() == "Configurações"
+        assert tabs == ["Transcrição", "Limites", "Desempenho", "Interface", "Modelos"]
+        assert made.models_page.download_button.text() == "Baixar"
+        made.models.shutdown()
+    finally:
+        install_translator("en")
