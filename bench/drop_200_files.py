@@ -75,6 +75,9 @@ def one_run(home: Path, files: list[Path]) -> dict[str, float]:
     rss_settled = me.memory_info().rss
     cancelled = sum(1 for job in controller.jobs() if job.status.value == "cancelled")
     window.close_without_asking()
+    window.deleteLater()
+    controller.deleteLater()
+    QApplication.sendPostedEvents(None, 0)  # 0: QEvent.DeferredDelete, so nothing is left for teardown
     QApplication.processEvents()
     assert accepted and rows == len(files), f"drop accepted={accepted}, rows={rows}"
     return {
