@@ -101,7 +101,10 @@ class ExportDialog(QDialog):
         self.problem.setStyleSheet("color: #b71c1c;")
 
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("%n transcript(s) to export.", "", len(self.jobs)), self)
+        if len(self.jobs) == 1:
+            intro = QLabel(self.tr("Export the transcript of {0}.").format(self.jobs[0].name), self)
+        else:
+            intro = QLabel(self.tr("%n transcript(s) to export.", "", len(self.jobs)), self)
         layout.addWidget(intro)
         layout.addLayout(columns, 1)
         layout.addWidget(self.problem)

@@ -152,6 +152,8 @@ class SegmentTableModel(QAbstractTableModel):
             if column == Column.END:
                 return format_time(s.end)
             return s.text.strip()
+        if role == Qt.ItemDataRole.ToolTipRole and column == Column.TEXT:
+            return s.text.strip()
         if role == HITS_ROLE and column == Column.TEXT:
             return self._hits.get(index.row(), [])
         if role == Qt.ItemDataRole.BackgroundRole and index.row() == self._playing:

@@ -157,7 +157,7 @@ class TranscriptEditor(QWidget):
         self._build_actions()
         self._build_toolbar()
 
-        self.status = QLabel(self)
+        self.status = QLabel(self.tr("Double-click a text to correct it; Ctrl+Z undoes."), self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.toolbar)
