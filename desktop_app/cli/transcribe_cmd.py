@@ -132,6 +132,13 @@ def run_transcribe(args: argparse.Namespace) -> int:
                 print(f"{shown}: could not write the output: {exc.strerror or exc}", file=sys.stderr)
                 if args.debug:
                     traceback.print_exc()
+            except Exception as exc:  # a bug must not cost the other files their turn
+                progress.end()
+                failed += 1
+                log.exception("%s: unexpected error", name)
+                print(f"{shown}: unexpected error ({type(exc).__name__}: {exc}); see the log", file=sys.stderr)
+                if args.debug:
+                    traceback.print_exc()
     except KeyboardInterrupt:
         print("daredevil: interrupted", file=sys.stderr)
         return 1

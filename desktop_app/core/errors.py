@@ -19,9 +19,7 @@ class MediaError(DaredevilError):
 
 
 class MediaTimeoutError(MediaError):
-    """ffmpeg ran past its time limit and was killed."""
-
-    transient = True
+    """ffmpeg ran past its (size-adaptive) time limit and was killed; not retried."""
 
 
 class CancelledError(DaredevilError):
@@ -39,7 +37,12 @@ class WorkerDiedError(EngineError):
 
 
 class JobTimeoutError(DaredevilError):
-    """The job ran past its hard time limit."""
+    """The job ran past its soft time limit and stopped cooperatively; not retried."""
+
+
+class JobHungError(JobTimeoutError):
+    """The worker ignored the soft stop and was killed at the hard limit; retried once
+    more on a fresh worker, since a hung worker is a fault of the process, not the file."""
 
     transient = True
 

@@ -9,6 +9,7 @@ runs them in order through `run`.
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
 import time
 from collections.abc import Callable
@@ -19,7 +20,7 @@ import numpy as np
 
 from desktop_app.core.cache import ResultCache, cache_key
 from desktop_app.core.engine import EngineClient, EngineProgress
-from desktop_app.core.errors import CancelledError, DaredevilError
+from desktop_app.core.errors import CancelledError, DaredevilError, FileCheckError
 from desktop_app.core.filecheck import FileInfo, check_file
 from desktop_app.core.jobs import JobStatus, RetryPolicy
 from desktop_app.core.media import MediaInfo, extract_audio, probe_media
@@ -79,11 +80,18 @@ class Pipeline:
         self.device = device or settings.device
         self._model_name = model or settings.model or STARTER_MODEL_NAME
         self._model: ModelInfo | None = None
-        self.cache = ResultCache(self.paths.cache_file, settings.cache_max_bytes) if use_cache else None
+        self.cache = self._open_cache(settings) if use_cache else None
         self.engine = engine or EngineClient(
             max_jobs=settings.worker_max_jobs, max_rss_gb=settings.worker_max_rss_gb
         )
         self.retry = RetryPolicy(settings.limits.max_retries, settings.limits.retry_backoff_s)
+
+    def _open_cache(self, settings: Settings) -> ResultCache | None:
+        try:
+            return ResultCache(self.paths.cache_file, settings.cache_max_bytes)
+        except (OSError, sqlite3.Error) as exc:  # a damaged file is recovered inside; this is worse
+            log.warning("The result cache can't be opened (%s); transcribing without it", exc)
+            return None
 
     @property
     def model(self) -> ModelInfo:
@@ -99,7 +107,14 @@ class Pipeline:
         media = probe_media(info.path, timeout_s=limits.probe_timeout_s)
         key = None
         if self.cache is not None:
-            key = cache_key(self.cache.hash_for(info.path), self.model.sha256, self.options)
+            try:
+                content = self.cache.hash_for(info.path)
+            except OSError as exc:
+                raise FileCheckError(
+                    f"The file could not be read ({exc.strerror or exc}). Check that it is still "
+                    "there and that the drive is connected, then retry."
+                ) from exc
+            key = cache_key(content, self.model.sha256, self.options)
         return PreparedJob(info, media, self.model, self.options, key)
 
     def cached(self, job: PreparedJob) -> Transcript | None:
@@ -111,7 +126,10 @@ class Pipeline:
     def extract(self, job: PreparedJob, cancel: threading.Event | None = None) -> np.ndarray:
         """16 kHz mono float32 audio, under the size-adaptive time limit."""
         # re-check: the file may have changed or gone while it waited in the queue
-        check_file(job.file.path, self.settings.limits.max_file_bytes)
+        now = check_file(job.file.path, self.settings.limits.max_file_bytes)
+        if (now.size, now.mtime_ns, now.inode) != (job.file.size, job.file.mtime_ns, job.file.inode):
+            # its cache key was computed from the old content; don't store under it
+            raise FileCheckError("The file changed after it was checked. Retry it to use the new version.")
         timeout = self.settings.limits.extract_timeout(job.file.size)
         return extract_audio(job.file.path, timeout_s=timeout, cancel=cancel)
 

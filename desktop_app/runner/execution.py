@@ -17,8 +17,8 @@ from PySide6.QtCore import QTimer
 
 from desktop_app.core.engine import EngineProgress, EngineStatus
 from desktop_app.core.errors import CancelledError, DaredevilError
-from desktop_app.core.jobs import Job, JobStatus
-from desktop_app.core.pipeline import PreparedJob
+from desktop_app.core.jobs import Job, JobStatus, RetryPolicy
+from desktop_app.core.pipeline import Pipeline, PreparedJob
 from desktop_app.core.transcript import Transcript
 from desktop_app.runner.stages import IoOutcome, prepare_and_extract
 from desktop_app.runner.tasks import post_to_gui, run_task
@@ -69,8 +69,16 @@ class JobExecution:
     def _rebuild_pipeline(self) -> None:
         old, self._pipeline = self._pipeline, None
         self._pipeline_stale = False
-        if old is not None:
-            run_task(old.close, None, self.engine_pool)  # stopping the worker may take seconds
+        if old is None:
+            return
+        s = self._settings
+        if (s.worker_max_jobs, s.worker_max_rss_gb) == (old.settings.worker_max_jobs, old.settings.worker_max_rss_gb):
+            # keep the worker: it reloads its model only if the model or device changed
+            self._pipeline = Pipeline(s, self.paths, engine=old.engine)
+            if old.cache is not None:
+                old.cache.close()
+            return
+        run_task(old.close, None, self.engine_pool)  # stopping the worker may take seconds
 
     def _check_idle(self) -> None:
         if self.is_idle() and not self._idle_reported:
@@ -96,8 +104,14 @@ class JobExecution:
         if job.id not in self._retries:
             job.attempts += 1
         job.error = None
+        try:
+            pipeline = self.pipeline
+        except Exception as exc:  # e.g. the cache folder is unusable: fail this job, keep the queue going
+            log.exception("Could not set up the pipeline")
+            self._fail(job, exc)
+            return
         self._set_status(job, JobStatus.CHECKING, log_line="Checking the file")
-        pipeline, job_id = self.pipeline, job.id
+        job_id = job.id
 
         def on_stage(status: JobStatus, prepared: PreparedJob | None) -> None:
             post_to_gui(lambda: self._on_io_stage(job_id, run, status, prepared))
@@ -212,7 +226,8 @@ class JobExecution:
             )
             self._log(job.id, f"Unexpected error: {error!r}", logging.ERROR)
         retries = self._retries.get(job.id, 0)
-        policy = self.pipeline.retry
+        limits = self._settings.limits
+        policy = RetryPolicy(limits.max_retries, limits.retry_backoff_s)
         if isinstance(error, DaredevilError) and policy.should_retry(error, retries):
             self._retries[job.id] = retries + 1
             delay = policy.delay(retries + 1)
@@ -220,6 +235,7 @@ class JobExecution:
             job.error = message
             self._set_status(job, JobStatus.QUEUED, log_line=f"{message} Retrying in {delay:g} s")
             self._schedule_retry(job.id, delay)
+            self._pump()  # other queued jobs don't wait out this one's backoff
             return
         job.error = message
         job.eta_s = None

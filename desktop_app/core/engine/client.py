@@ -13,6 +13,7 @@ from __future__ import annotations
 import atexit
 import logging
 import multiprocessing
+import os
 import signal
 import threading
 import time
@@ -45,6 +46,7 @@ from desktop_app.core.engine.worker import run_worker
 from desktop_app.core.errors import (
     CancelledError,
     EngineError,
+    JobHungError,
     JobTimeoutError,
     OutOfMemoryError,
     WorkerDiedError,
@@ -106,6 +108,7 @@ class EngineClient:
             raise CancelledError("The transcription was cancelled.")
         self._ensure_worker()
         job_id = uuid.uuid4().hex
+        _check_shared_memory_room(samples.nbytes)
         # named after this process so the start-up sweep can remove blocks a crash left
         shm = SharedMemory(create=True, size=samples.nbytes, name=shared_memory_name(job_id))
         try:
@@ -186,7 +189,7 @@ class EngineClient:
                 if hard_limit_s is not None and elapsed > hard_limit_s:
                     job_open = False
                     self._kill_worker(restart=True)
-                    raise JobTimeoutError(
+                    raise JobHungError(
                         f"The transcription ran past its hard time limit ({hard_limit_s:.0f} s) "
                         "and the engine was restarted. Try a smaller model or a faster device, "
                         "or raise the time limit in Settings."
@@ -361,3 +364,18 @@ def _job_error(message: JobFailed) -> Exception:
 def _close_all() -> None:
     for client in list(_open_clients):
         client.close()
+
+
+def _check_shared_memory_room(nbytes: int) -> None:
+    """Writing past a full /dev/shm kills the process with SIGBUS: refuse with a message."""
+    try:
+        stats = os.statvfs("/dev/shm")
+    except OSError:
+        return  # not Linux, or no such mount: the OS backs shared memory otherwise
+    room = stats.f_bavail * stats.f_frsize
+    if nbytes > room:
+        raise EngineError(
+            f"Not enough shared memory for this file's audio ({nbytes / 1e6:.0f} MB needed, "
+            f"{room / 1e6:.0f} MB free in /dev/shm). Split the file, or enlarge /dev/shm "
+            "(in a container: --shm-size)."
+        )

@@ -211,9 +211,9 @@ class _Engine:
     def rss(self) -> int:
         return self._process.memory_info().rss
 
-    def cleanup(self) -> None:
+    def cleanup(self, force_cuda: bool = False) -> None:
         """gc, and on CUDA empty the cache, logging GPU memory before and after."""
-        if not self._on_cuda():
+        if not (force_cuda or self._on_cuda()):
             gc.collect()
             return
         before = self.gpu_memory()
@@ -252,9 +252,10 @@ class _Engine:
         key = (sha256, device)
         if self.model_key == key:
             return False
+        was_on_cuda = self._on_cuda()
         self.model, self.model_key, self.model_name = None, None, None
         gc.unfreeze()  # let the old model's objects be collected
-        self.cleanup()
+        self.cleanup(force_cuda=was_on_cuda)  # free the old model's GPU memory before the new one
         started = time.monotonic()
         model = load_checkpoint_model(path, device, name=name)
         for part in (model.encoder, model.decoder):
