@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+import importlib
+import importlib.util
 import json
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import TextIO, Union
 
 from desktop_app.core.subtitles.shaping import Cue, ShapeOptions, shape_cues, word_pieces
@@ -14,11 +18,29 @@ Source = Union[Transcript, Sequence[Cue]]
 _MIN_SUB_CUE_S = 0.0005
 
 
-def _timestamp(seconds: float, always_include_hours: bool, decimal_marker: str) -> str:
-    # Imported here: `whisper` pulls in torch (over a second), which the GUI must not pay at start.
-    from whisper.utils import format_timestamp
+@functools.cache
+def _whisper_utils():
+    """openai-whisper's `utils` module, loaded from its file without running
+    `whisper/__init__.py`, which imports torch (over a second and ~300 MB in the GUI)."""
+    import sys
 
-    return format_timestamp(max(seconds, 0.0), always_include_hours, decimal_marker)
+    loaded = sys.modules.get("whisper.utils")
+    if loaded is not None:
+        return loaded
+    spec = importlib.util.find_spec("whisper")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("openai-whisper is not installed")
+    path = Path(next(iter(spec.submodule_search_locations))) / "utils.py"
+    if not path.is_file():  # a frozen build keeps modules in its archive: import normally
+        return importlib.import_module("whisper.utils")
+    utils_spec = importlib.util.spec_from_file_location("_daredevil_whisper_utils", path)
+    module = importlib.util.module_from_spec(utils_spec)
+    utils_spec.loader.exec_module(module)
+    return module
+
+
+def _timestamp(seconds: float, always_include_hours: bool, decimal_marker: str) -> str:
+    return _whisper_utils().format_timestamp(max(seconds, 0.0), always_include_hours, decimal_marker)
 
 
 def _cues_to_transcript(cues: Sequence[Cue]) -> Transcript:
