@@ -13,7 +13,7 @@ from desktop_app.core.errors import DaredevilError
 from desktop_app.core.jobs import JobStatus
 from desktop_app.core.options import Task
 from desktop_app.core.settings import load_settings
-from desktop_app.core.tempfiles import sweep_stale_temp
+from desktop_app.core.tempfiles import sweep_abandoned_model_files, sweep_stale_temp
 
 log = logging.getLogger(__name__)
 ALL_FORMATS = ("txt", "srt", "vtt", "tsv", "json")
@@ -95,6 +95,7 @@ def run_transcribe(args: argparse.Namespace) -> int:
 
     settings = load_settings()
     sweep_stale_temp()
+    sweep_abandoned_model_files()
     pipeline = Pipeline(
         settings,
         use_cache=not args.no_cache,

@@ -6,6 +6,7 @@ import logging
 import os
 import shutil
 import sys
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -80,6 +81,34 @@ def sweep_stale_temp(root: Path | None = None) -> list[Path]:
         elif entry.is_file():
             entry.unlink(missing_ok=True)
             removed.append(entry)
+    return removed
+
+
+#: A model temp file untouched this long belongs to an import or conversion that died.
+ABANDONED_AFTER_S = 3600.0
+
+
+def sweep_abandoned_model_files(models_dir: Path | None = None, older_than_s: float = ABANDONED_AFTER_S) -> list[Path]:
+    """Remove half-written model files (`.NAME.*.tmp`, `.starter-*`) that a crash left.
+
+    Download `.part` files are kept on purpose: the next download resumes them."""
+    folder = models_dir or app_paths().models_dir
+    removed: list[Path] = []
+    if not folder.is_dir():
+        return removed
+    cutoff = time.time() - older_than_s
+    for entry in [*folder.glob(".*.tmp"), *folder.glob(".starter-*")]:
+        try:
+            if entry.stat().st_mtime > cutoff:
+                continue  # may be an import running right now
+        except FileNotFoundError:
+            continue
+        if entry.is_dir():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            entry.unlink(missing_ok=True)
+        removed.append(entry)
+        log.info("Removed an abandoned model file: %s", entry)
     return removed
 
 

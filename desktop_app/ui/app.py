@@ -18,7 +18,7 @@ from desktop_app.core.errors import DaredevilError
 from desktop_app.core.logsetup import setup_logging
 from desktop_app.core.paths import app_paths
 from desktop_app.core.settings import load_settings
-from desktop_app.core.tempfiles import sweep_stale_temp
+from desktop_app.core.tempfiles import sweep_abandoned_model_files, sweep_stale_temp
 from desktop_app.runner.controller import QueueController
 from desktop_app.runner.single_instance import InstanceServer, forward_to_running, server_name
 from desktop_app.ui.i18n import install_translator
@@ -58,6 +58,7 @@ def launch(files: list[str]) -> Launched | None:
     server = InstanceServer(name)
     server.listen()
     sweep_stale_temp(paths.temp_root)
+    sweep_abandoned_model_files(paths.models_dir)
     settings = load_settings(paths.settings_file)
     install_translator(settings.ui_language)
     try:

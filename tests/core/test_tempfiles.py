@@ -54,3 +54,24 @@ def test_sweep_removes_shared_memory_of_a_dead_process(tmp_path):
         mine.unlink()
         if (Path("/dev/shm") / stale_name).exists():
             SharedMemory(name=stale_name).unlink()
+
+
+def test_abandoned_model_files_are_swept_but_recent_and_partial_downloads_kept(tmp_path):
+    import os
+    import time
+
+    old_tmp = tmp_path / ".base.abc123.tmp"
+    old_tmp.write_bytes(b"half a model")
+    old_dir = tmp_path / ".starter-xyz"
+    old_dir.mkdir()
+    (old_dir / "model.bin").write_bytes(b"x")
+    recent = tmp_path / ".small.def456.tmp"
+    recent.write_bytes(b"being written")
+    download = tmp_path / "tiny.pt.part"
+    download.write_bytes(b"resume me")
+    hours_ago = time.time() - 2 * 3600
+    for path in (old_tmp, old_dir, download):
+        os.utime(path, (hours_ago, hours_ago))
+    removed = tempfiles.sweep_abandoned_model_files(tmp_path)
+    assert set(removed) == {old_tmp, old_dir}
+    assert recent.exists() and download.exists()
