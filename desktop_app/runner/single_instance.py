@@ -1,4 +1,9 @@
-"""One window per user and app home: a second launch hands its files over and exits."""
+"""One window per user and app home: a second launch hands its files over and exits.
+
+Whoever holds the instance lock (a QLockFile in the data folder, freed when its process
+dies) is the window; every other launch is a client. Only the lock holder may take over
+a socket name left by a crashed app, so a client never removes a live window's socket.
+"""
 
 from __future__ import annotations
 
@@ -7,16 +12,48 @@ import json
 import logging
 import os
 import getpass
+import time
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QLockFile, QObject, QThread, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
+from desktop_app.core.errors import DaredevilError
 from desktop_app.core.paths import AppPaths
 
 log = logging.getLogger(__name__)
 
 CONNECT_TIMEOUT_MS = 1000
+HANDOFF_TIMEOUT_S = 15.0  # a window that is still starting answers once its event loop runs
+RETRY_MS = 100
 ACK = b"ok\n"
+
+
+def instance_lock(paths: AppPaths) -> QLockFile:
+    """The lock that makes its holder the one window for this data folder (not yet taken)."""
+    return QLockFile(str(paths.data_dir / "instance.lock"))
+
+
+def claim_or_hand_off(paths: AppPaths, files: list[str], timeout_s: float = HANDOFF_TIMEOUT_S) -> QLockFile | None:
+    """The held instance lock when this launch is the window; None once a window took `files`.
+
+    Raises DaredevilError when another launch holds the lock but never answers.
+    """
+    lock, name = instance_lock(paths), server_name(paths)
+    deadline = time.monotonic() + timeout_s
+    while True:
+        if lock.tryLock(0):
+            return lock
+        remaining_ms = int((deadline - time.monotonic()) * 1000)
+        if remaining_ms <= 0:
+            break
+        # connected means the window listens: wait for its answer rather than send twice
+        if forward_to_running(name, files, min(CONNECT_TIMEOUT_MS, remaining_ms), ack_timeout_ms=remaining_ms):
+            return None
+        QThread.msleep(RETRY_MS)
+    raise DaredevilError(
+        "Another Daredevil window is open but did not respond. Wait a moment and try again, "
+        "or close that window first."
+    )
 
 
 def server_name(paths: AppPaths) -> str:
@@ -29,35 +66,43 @@ def server_name(paths: AppPaths) -> str:
     return f"daredevil-{digest}"
 
 
-def forward_to_running(name: str, files: list[str], timeout_ms: int = CONNECT_TIMEOUT_MS) -> bool:
+def forward_to_running(
+    name: str, files: list[str], timeout_ms: int = CONNECT_TIMEOUT_MS, ack_timeout_ms: int | None = None
+) -> bool:
     """Send files to the window that listens on `name`; False when none answers."""
     socket = QLocalSocket()
     socket.connectToServer(name)
     if not socket.waitForConnected(timeout_ms):
         return False
+    ack_timeout_ms = timeout_ms if ack_timeout_ms is None else ack_timeout_ms
     payload = json.dumps({"files": [os.path.abspath(f) for f in files]}).encode() + b"\n"
     socket.write(payload)
     socket.flush()
-    ok = socket.waitForBytesWritten(timeout_ms) or socket.bytesToWrite() == 0
-    acked = ok and socket.waitForReadyRead(timeout_ms) and socket.readAll().data() == ACK
+    ok = socket.waitForBytesWritten(ack_timeout_ms) or socket.bytesToWrite() == 0
+    acked = ok and socket.waitForReadyRead(ack_timeout_ms) and socket.readAll().data() == ACK
     socket.disconnectFromServer()
     return bool(acked)
 
 
 class InstanceServer(QObject):
-    """Listens for later launches; emits the files each one hands over."""
+    """Listens for later launches; emits the files each one hands over.
+
+    Give it the held instance lock: it is released on close(). Without one (tests), the
+    caller vouches that no other window is alive.
+    """
 
     files_received = Signal(list)
 
-    def __init__(self, name: str, parent: QObject | None = None) -> None:
+    def __init__(self, name: str, parent: QObject | None = None, lock: QLockFile | None = None) -> None:
         super().__init__(parent)
         self.name = name
+        self._lock = lock
         self._server = QLocalServer(self)
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self._server.newConnection.connect(self._on_connection)
 
     def listen(self) -> bool:
-        """Listen; a name left by a crashed instance is taken over."""
+        """Listen; a name left by a crashed instance is taken over (only the lock holder calls this)."""
         if self._server.listen(self.name):
             return True
         if self._server.serverError() == QLocalSocket.LocalSocketError.AddressInUseError or not self._server.isListening():
@@ -69,7 +114,11 @@ class InstanceServer(QObject):
         return False
 
     def close(self) -> None:
+        """Stop listening and release the instance lock; idempotent."""
         self._server.close()
+        if self._lock is not None:
+            self._lock.unlock()
+            self._lock = None
 
     def _on_connection(self) -> None:
         while self._server.hasPendingConnections():

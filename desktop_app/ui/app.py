@@ -20,7 +20,7 @@ from desktop_app.core.paths import app_paths
 from desktop_app.core.settings import load_settings
 from desktop_app.core.tempfiles import sweep_abandoned_model_files, sweep_stale_temp
 from desktop_app.runner.controller import QueueController
-from desktop_app.runner.single_instance import InstanceServer, forward_to_running, server_name
+from desktop_app.runner.single_instance import InstanceServer, claim_or_hand_off, server_name
 from desktop_app.ui.i18n import install_translator
 from desktop_app.ui.main_window import MainWindow
 
@@ -51,12 +51,12 @@ def launch(files: list[str]) -> Launched | None:
     app = application()
     setup_logging()
     paths = app_paths().ensure()
-    name = server_name(paths)
-    if forward_to_running(name, files):
+    lock = claim_or_hand_off(paths, files)
+    if lock is None:
         log.info("Handed %d file(s) to the running window", len(files))
         return None
-    server = InstanceServer(name)
-    server.listen()
+    server = InstanceServer(server_name(paths), lock=lock)
+    listening = server.listen()
     sweep_stale_temp(paths.temp_root)
     sweep_abandoned_model_files(paths.models_dir)
     settings = load_settings(paths.settings_file)
@@ -66,6 +66,10 @@ def launch(files: list[str]) -> Launched | None:
     except DaredevilError:
         server.close()
         raise
+    if not listening:
+        controller.startup_notices.append(
+            controller.tr("Other launches of Daredevil can't hand their files to this window; open them from here.")
+        )
     window = MainWindow(controller)
     window.show()
 

@@ -11,7 +11,7 @@ import pytest
 
 from desktop_app.core.jobs import JobStatus
 from desktop_app.core.store import JobStore
-from desktop_app.runner.single_instance import InstanceServer, forward_to_running, server_name
+from desktop_app.runner.single_instance import InstanceServer, forward_to_running, instance_lock, server_name
 from runner.qt_support import app_env, start_app
 from speech import PARAGRAPH, speak
 
@@ -85,7 +85,9 @@ def test_exit_code_reports_failures(fresh_home, english_media, tmp_path):
 
 
 def test_second_launch_hands_its_files_to_the_running_window(qtbot, fresh_home, english_media):
-    server = InstanceServer(server_name(fresh_home))
+    lock = instance_lock(fresh_home)
+    assert lock.tryLock(0)
+    server = InstanceServer(server_name(fresh_home), lock=lock)
     assert server.listen()
     try:
         with qtbot.waitSignal(server.files_received, timeout=60_000) as blocker:
@@ -99,6 +101,26 @@ def test_second_launch_hands_its_files_to_the_running_window(qtbot, fresh_home, 
         if second.poll() is None:
             second.kill()
         second.stdout.close()
+
+
+def test_two_launches_at_once_make_one_window_with_both_files(fresh_home, english_media):
+    """Neither has its event loop running yet: the loser waits for the winner, never takes its socket."""
+    wav, mp3 = str(english_media["wav"]), str(english_media["mp3"])
+    apps = [start_app(fresh_home, "--exit-when-done", wav), start_app(fresh_home, "--exit-when-done", mp3)]
+    try:
+        outs = [app.communicate(timeout=RUN_TIMEOUT_S)[0].decode(errors="replace") for app in apps]
+    finally:
+        for app in apps:
+            if app.poll() is None:
+                app.kill()
+                app.wait()
+    assert [app.returncode for app in apps] == [0, 0], "\n".join(o[-2000:] for o in outs)
+    with JobStore(fresh_home.store_file) as store:
+        jobs = store.all()
+    assert sorted(str(j.path) for j in jobs) == sorted([wav, mp3])
+    assert all(j.status in (JobStatus.DONE, JobStatus.CACHED) for j in jobs)
+    log_text = fresh_home.log_file.read_text(errors="replace")
+    assert log_text.count("Handed 1 file(s) to the running window") == 1
 
 
 def test_a_stale_socket_from_a_crashed_app_is_taken_over(qtbot, fresh_home):
