@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
@@ -28,7 +28,7 @@ from desktop_app.runner.tasks import run_task
 
 log = logging.getLogger(__name__)
 
-SHUTDOWN_WAIT_MS = 10_000  # how long quitting waits for a cancelled step before killing the worker
+SHUTDOWN_WAIT_MS = 10_000  # the longest quitting waits for the I/O steps it cancelled
 
 
 class QueueController(JobExecution, QObject):
@@ -72,6 +72,7 @@ class QueueController(JobExecution, QObject):
         self._paused = False
         self._closed = False
         self._idle_reported = True
+        self._store_failed = False  # the person has been told the history can't be written
         self.startup_notices: list[str] = []
         self._load_history()
 
@@ -114,11 +115,14 @@ class QueueController(JobExecution, QObject):
             edited = self.store.edited(job_id)
         except KeyError:
             edited = None
+        except Exception:  # an unreadable history: show the original
+            log.exception("Could not read the edited transcript of %s", job_id)
+            edited = None
         return edited if edited is not None else job.transcript
 
     def save_edited(self, job_id: str, transcript: Transcript) -> None:
         """Keep an edited transcript in the history (the original stays as it was)."""
-        self.store.save_edited(job_id, transcript)
+        self._write_store(lambda: self.store.save_edited(job_id, transcript))
         self._log(job_id, f"Edited transcript saved ({len(transcript.segments)} segments)")
         self.job_changed.emit(job_id)
 
@@ -201,7 +205,7 @@ class QueueController(JobExecution, QObject):
             self._segments.pop(job_id, None)
             if job_id in self._session_ids:
                 self._session_ids.remove(job_id)
-            self.store.remove(job_id)
+            self._write_store(lambda job_id=job_id: self.store.remove(job_id))
             self.job_removed.emit(job_id)
         self._pump()
 
@@ -248,24 +252,23 @@ class QueueController(JobExecution, QObject):
             event.set()
         for timer in self._retry_timers.values():
             timer.stop()
-        for job_id, run in self._runs.items():
-            run.cancel.set()
+        for run in self._runs.values():
+            run.cancel.set()  # first, so every step starts stopping while the history is written
+        for job_id in self._runs:
             job = self._jobs.get(job_id)
             if job is not None and not job.status.finished:
                 # a deliberate quit is not a crash: the job continues at the next launch
                 job.status, job.progress, job.eta_s = JobStatus.QUEUED, 0.0, None
                 job.attempts = max(0, job.attempts - 1)
-                self.store.update(job)
-                self.store.add_log(job_id, logging.INFO, "The app was closed; the job will run at the next launch")
+                self._write_store(lambda job=job: self.store.update(job))
+                line = "The app was closed; the job will run at the next launch"
+                self._write_store(lambda job_id=job_id: self.store.add_log(job_id, logging.INFO, line))
+                self.job_changed.emit(job_id)
         for pool in (self.scan_pool, self.io_pool):
             pool.waitForDone(SHUTDOWN_WAIT_MS)
-        if not self.engine_pool.waitForDone(SHUTDOWN_WAIT_MS):
-            log.warning("The engine did not stop in time; closing the worker")
-        if self._pipeline is not None:
-            self._pipeline.close()  # stops the worker process
-        self.engine_pool.waitForDone(SHUTDOWN_WAIT_MS)
+        self._stop_engine()
         self._runs.clear()
-        self.store.close()
+        self._write_store(self.store.close)
 
     # -- internals: adding -------------------------------------------------------------
 
@@ -295,7 +298,7 @@ class QueueController(JobExecution, QObject):
         job = Job(path=path)
         self._jobs[job.id] = job
         self._remember_session(job.id)
-        self.store.add(job)
+        self._write_store(lambda: self.store.add(job))
         self._log(job.id, f"Queued {path}")
         self._idle_reported = False
         self.job_added.emit(job.id)
@@ -336,10 +339,23 @@ class QueueController(JobExecution, QObject):
         if log_line:
             self._log(job.id, log_line, level)
         if job.id in self._jobs:
-            self.store.update(job)
+            self._write_store(lambda: self.store.update(job))
             self.job_changed.emit(job.id)
 
     def _log(self, job_id: str, line: str, level: int = logging.INFO) -> None:
         log.log(level, "job %s: %s", job_id[:8], line)
         if not self._closed:
-            self.store.add_log(job_id, level, line)
+            self._write_store(lambda: self.store.add_log(job_id, level, line))
+
+    def _write_store(self, write: Callable[[], object]) -> None:
+        """Write the history; a failure (disk full, I/O error) is logged and shown once, never raised."""
+        try:
+            write()
+        except Exception:
+            log.exception("Could not write the job history")
+            if not self._store_failed:
+                self._store_failed = True
+                self.notice.emit(
+                    self.tr("Daredevil can't save its history (is the disk full?). The queue keeps running, "
+                            "but changes may be lost when you quit.")
+                )  # fmt: skip

@@ -8,6 +8,8 @@ signals; every method here runs on the GUI thread.
 from __future__ import annotations
 
 import logging
+import os
+import signal
 import threading
 import time
 from dataclasses import dataclass, field
@@ -27,6 +29,10 @@ log = logging.getLogger("desktop_app.runner.controller")
 
 #: Audio decoded ahead of the engine, beyond the jobs the I/O pool is working on.
 READY_AHEAD = 1
+#: How long quitting waits for a cancelled transcription (the engine's stop grace is 2 s)
+#: before it kills the worker, which frees the engine thread at once.
+ENGINE_STOP_WAIT_MS = 3_000
+ENGINE_GONE_WAIT_MS = 10_000  # after the kill; then the worker is closed regardless
 
 
 @dataclass
@@ -171,6 +177,8 @@ class JobExecution:
 
         def work() -> tuple[Transcript, EngineStatus | None]:
             transcript = pipeline.transcribe_audio(outcome.prepared, outcome.audio, on_progress, run.cancel)
+            if run.cancel.is_set() or pipeline.engine.worker_pid is None:
+                return transcript, None  # quitting, or the worker was recycled: don't start one to ask
             try:
                 status = pipeline.engine.status()
             except DaredevilError:
@@ -241,6 +249,25 @@ class JobExecution:
         job.eta_s = None
         self._set_status(job, JobStatus.FAILED, log_line=f"Failed: {message}", level=logging.WARNING)
         self._pump()
+
+    def _stop_engine(self) -> None:
+        """Quitting: let the cancelled transcription end, kill a worker that won't, close it."""
+        if not self.engine_pool.waitForDone(ENGINE_STOP_WAIT_MS):
+            try:  # read while the engine thread may be replacing the worker
+                pid = self._pipeline.engine.worker_pid if self._pipeline is not None else None
+            except AttributeError:
+                pid = None
+            log.warning("The engine did not stop in time; killing its worker (pid %s)", pid)
+            if pid is not None:
+                try:  # the engine thread sees the worker gone and returns; only it may reap it
+                    os.kill(pid, getattr(signal, "SIGKILL", signal.SIGTERM))
+                except OSError:
+                    pass
+            if not self.engine_pool.waitForDone(ENGINE_GONE_WAIT_MS):
+                log.error("The engine thread is still busy; closing the worker anyway")
+        if self._pipeline is not None:
+            self._pipeline.close()  # stops the worker process
+        self.engine_pool.waitForDone(ENGINE_GONE_WAIT_MS)
 
     def _drop_run(self, job_id: str) -> None:
         """Cancel the attempt in flight; one whose audio only waits for the engine ends now."""

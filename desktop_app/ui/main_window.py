@@ -7,7 +7,7 @@ import importlib.util
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QEventLoop, QItemSelectionModel, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -377,9 +377,12 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._closing = True
-        self.controller.shutdown()
+        # stopping the engine and worker can take seconds: be gone from the screen meanwhile
+        self.hide()
         if self.tray is not None:
             self.tray.hide()
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        self.controller.shutdown()
         event.accept()
 
     def close_without_asking(self) -> None:
