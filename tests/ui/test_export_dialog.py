@@ -20,6 +20,8 @@ from desktop_app.core.transcript import Segment, Transcript, Word
 from desktop_app.runner.controller import QueueController
 from desktop_app.ui.export_dialog import ExportDialog
 
+EXPORT_MS = 10_000
+
 SENTENCES = [
     "The quick brown fox jumps over the lazy dog while the farmer watches from the old wooden fence.",
     "Nobody expected the storm to arrive so early in the season, but everyone was ready for it.",
@@ -144,7 +146,8 @@ def test_export_several_formats_with_line_limits(qtbot, make_controller, tmp_pat
     dialog.min_gap.setValue(0.1)
     to_folder(qtbot, dialog, tmp_path / "out")
     boxes = Boxes("Close")
-    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.exported, timeout=EXPORT_MS):  # the export runs in a pool thread
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
 
     out = tmp_path / "out"
     assert sorted(p.name for p in out.iterdir()) == [
@@ -179,7 +182,8 @@ def test_non_ascii_round_trips_with_bom_and_crlf(qtbot, make_controller, tmp_pat
     dialog.newline.setCurrentIndex(dialog.newline.findData("\r\n"))
     qtbot.mouseClick(dialog.txt_timestamps, Qt.MouseButton.LeftButton)
     boxes = Boxes("Close")
-    dialog.export_button.click()
+    with qtbot.waitSignal(dialog.exported, timeout=EXPORT_MS):  # the export runs in a pool thread
+        dialog.export_button.click()
     assert boxes.texts
     srt = tmp_path / "fala.pt.srt"
     raw = srt.read_bytes()
@@ -231,7 +235,8 @@ def test_remembers_the_last_choices(qtbot, make_controller, home, tmp_path):
     dialog.pattern.setText("{name}-{lang}.{ext}")
     to_folder(qtbot, dialog, tmp_path / "subs")
     boxes = Boxes("Close")
-    dialog.export_button.click()
+    with qtbot.waitSignal(dialog.exported, timeout=EXPORT_MS):  # the export runs in a pool thread
+        dialog.export_button.click()
     assert boxes.texts and (tmp_path / "subs" / "a-en.vtt").is_file()
     assert (home.config_dir / PLAN_FILE).is_file()
 
@@ -255,7 +260,8 @@ def test_batch_reports_the_failing_job_and_writes_the_others(qtbot, make_control
     tick_only(qtbot, dialog, "srt", "vtt")
     qtbot.mouseClick(dialog.next_to_source, Qt.MouseButton.LeftButton)
     boxes = Boxes("Close")
-    dialog.export_button.click()
+    with qtbot.waitSignal(dialog.exported, timeout=EXPORT_MS):  # the export runs in a pool thread
+        dialog.export_button.click()
 
     assert (tmp_path / "one" / "first.en.srt").is_file() and (tmp_path / "one" / "first.en.vtt").is_file()
     assert (tmp_path / "two" / "third.en.srt").is_file() and (tmp_path / "two" / "third.en.vtt").is_file()
@@ -278,7 +284,8 @@ def test_existing_file_asks_and_the_answer_can_cover_all(qtbot, make_controller,
     tick_only(qtbot, dialog, "srt")
     dialog.collision.setCurrentIndex(dialog.collision.findData("ask"))
     boxes = Boxes("Replace", "Close", check=True)  # "do the same for every file": asked once
-    dialog.export_button.click()
+    with qtbot.waitSignal(dialog.exported, timeout=EXPORT_MS):  # the export runs in a pool thread
+        dialog.export_button.click()
     assert "a.en.srt already exists" in boxes.texts[0]
     assert "Wrote 2 file(s)." in boxes.texts[1]
     for name in ("a.en.srt", "b.en.srt"):
@@ -286,7 +293,8 @@ def test_existing_file_asks_and_the_answer_can_cover_all(qtbot, make_controller,
 
     dialog = open_dialog(qtbot, controller, ids)
     boxes = Boxes("Add a number", "Skip", "Close")
-    dialog.export_button.click()
+    with qtbot.waitSignal(dialog.exported, timeout=EXPORT_MS):  # the export runs in a pool thread
+        dialog.export_button.click()
     assert sorted(p.name for p in tmp_path.glob("*.srt")) == ["a.en (2).srt", "a.en.srt", "b.en.srt"]
     assert "Skipped 1 existing file(s)." in boxes.texts[2]
 
@@ -312,7 +320,8 @@ def test_open_folder_opens_where_the_files_went(qtbot, make_controller, tmp_path
         tick_only(qtbot, dialog, "srt")
         to_folder(qtbot, dialog, tmp_path / "out")
         Boxes("Open folder")
-        dialog.export_button.click()
+        with qtbot.waitSignal(dialog.exported, timeout=EXPORT_MS):  # the export runs in a pool thread
+            dialog.export_button.click()
     finally:
         QDesktopServices.unsetUrlHandler("file")
     assert opened.paths == [str(tmp_path / "out")]
@@ -330,7 +339,8 @@ def test_karaoke_needs_word_timestamps(qtbot, make_controller, tmp_path):
     tick_only(qtbot, dialog, "ass", "srt")
     qtbot.mouseClick(dialog.karaoke, Qt.MouseButton.LeftButton)
     boxes = Boxes("Close")
-    dialog.export_button.click()
+    with qtbot.waitSignal(dialog.exported, timeout=EXPORT_MS):  # the export runs in a pool thread
+        dialog.export_button.click()
     assert boxes.texts
     ass = (tmp_path / "words.en.ass").read_text(encoding="utf-8")
     assert "{\\k" in ass

@@ -210,8 +210,17 @@ def test_save_keeps_the_original_and_export_uses_the_edit(qtbot, editor, job, tm
     for fmt, check in dialog.format_checks.items():
         check.setChecked(fmt == "srt")
     dialog.next_to_source.setChecked(True)
-    QTimer.singleShot(0, lambda: QApplication.activeModalWidget().button(QMessageBox.StandardButton.Close).click())
-    dialog.export()
+
+    def close_the_result() -> None:  # the export runs in a pool thread: wait for its message
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            box.button(QMessageBox.StandardButton.Close).click()
+        else:
+            QTimer.singleShot(5, close_the_result)
+
+    QTimer.singleShot(0, close_the_result)
+    with qtbot.waitSignal(dialog.exported, timeout=10_000):
+        dialog.export()
     subs = pysubs2.load(str(tmp_path / "clip.en.srt"))
     joined = " ".join(e.plaintext.replace("\n", " ") for e in subs)
     assert "Hello world" in joined and "wrold" not in joined
