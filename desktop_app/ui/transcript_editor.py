@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import html
-import importlib
 import logging
-from functools import lru_cache
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt, QUrl, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QAction, QCloseEvent, QKeySequence, QPainter, QPalette, QTextDocument
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDoubleSpinBox,
@@ -18,9 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QToolBar,
     QVBoxLayout,
@@ -29,93 +23,13 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.transcript import Transcript
 from desktop_app.runner.controller import QueueController
-from desktop_app.ui.segment_table_model import HITS_ROLE, Column, SegmentTableModel
+from desktop_app.ui.segment_delegate import HIT_COLOUR, HighlightDelegate
+from desktop_app.ui.segment_table_model import Column, SegmentTableModel
+from desktop_app.ui.transcript_player import SourcePlayer, multimedia_available
 
 log = logging.getLogger(__name__)
 
-HIT_COLOUR = "#ffd54f"  # search hits: amber behind dark text, readable in light and dark themes
-
-
-@lru_cache(maxsize=1)
-def multimedia_available() -> bool:
-    """Whether Qt Multimedia can be imported (only the full PySide6 wheel ships it)."""
-    try:
-        importlib.import_module("PySide6.QtMultimedia")
-    except ImportError:
-        return False
-    return True
-
-
-class HighlightDelegate(QStyledItemDelegate):
-    """Paints search hits inside the text; remembers the open line editor (for split at cursor)."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.active_editor: QLineEdit | None = None
-        self.active_index: QPersistentModelIndex | None = None
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        hits = index.data(HITS_ROLE) or []
-        if not hits:
-            super().paint(painter, option, index)
-            return
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        text, opt.text = opt.text, ""
-        style = opt.widget.style() if opt.widget else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        parts, cursor = [], 0
-        for start, length in hits:
-            parts.append(html.escape(text[cursor:start]))
-            parts.append(f'<span style="background-color:{HIT_COLOUR}; color:#000">'
-                         f"{html.escape(text[start:start + length])}</span>")
-            cursor = start + length
-        parts.append(html.escape(text[cursor:]))
-        doc = QTextDocument()
-        doc.setDefaultFont(opt.font)
-        doc.setDocumentMargin(2)
-        doc.setHtml("".join(parts))
-        rect = opt.rect.adjusted(2, 0, -2, 0)
-        doc.setTextWidth(rect.width())
-        painter.save()
-        top = rect.top() + max(0, (rect.height() - doc.size().height()) / 2)
-        painter.translate(rect.left(), top)
-        painter.setClipRect(QRectF(0, 0, rect.width(), rect.height()))
-        ctx = QAbstractTextDocumentLayout.PaintContext()
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        ctx.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(role))
-        doc.documentLayout().draw(painter, ctx)
-        painter.restore()
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
-        editor = QLineEdit(parent)
-        editor.setFrame(False)
-        self.active_editor = editor
-        self.active_index = QPersistentModelIndex(index)
-        editor.destroyed.connect(self._forget)
-        return editor
-
-    def destroyEditor(self, editor: QWidget, index: QModelIndex) -> None:
-        if editor is self.active_editor:
-            self._forget()
-        super().destroyEditor(editor, index)
-
-    def _forget(self, *_args) -> None:
-        self.active_editor = None
-        self.active_index = None
-
-    def finish(self) -> tuple[int, int] | None:
-        """Commit and close the open editor; (row, cursor position) if one was open."""
-        editor, index = self.active_editor, self.active_index
-        if editor is None or index is None or not index.isValid():
-            return None
-        # the model shows stripped text; the cursor counts in what the editor shows
-        position = editor.cursorPosition()
-        self.commitData.emit(editor)
-        self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
-        return index.row(), position
+__all__ = ["HIT_COLOUR", "TranscriptEditor", "multimedia_available"]
 
 
 class TranscriptEditor(QWidget):
@@ -169,7 +83,7 @@ class TranscriptEditor(QWidget):
         self.undo_stack.cleanChanged.connect(self._update_actions)
         self.undo_stack.indexChanged.connect(self._update_actions)
         self.table.selectionModel().currentRowChanged.connect(self._update_actions)
-        self._player = None
+        self._player: SourcePlayer | None = None
         self._setup_playback()
         self._update_actions()
 
@@ -364,41 +278,28 @@ class TranscriptEditor(QWidget):
             self.play_action.setVisible(False)
             self.play_action.setEnabled(False)
             return
-        from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
-
-        self._player = QMediaPlayer(self)
-        self._audio = QAudioOutput(self)
-        self._player.setAudioOutput(self._audio)
-        self._player.setSource(QUrl.fromLocalFile(str(self._source)))
-        self._player.positionChanged.connect(self._on_position)
-        self._player.playbackStateChanged.connect(self._on_playback_state)
+        self._player = SourcePlayer(self._source, self)
+        self._player.position_changed.connect(self._on_position)
+        self._player.playing_changed.connect(self._on_playing)
+        self._player.stopped.connect(lambda: self.model.set_playing(None))
 
     def toggle_playback(self) -> None:
         if self._player is None:
             return
-        from PySide6.QtMultimedia import QMediaPlayer
-
-        if self._player.playbackState() == QMediaPlayer.PlaybackState.PlayingState:
+        if self._player.is_playing():
             self._player.pause()
             return
         row = max(self.current_row(), 0)
-        if self.model.rowCount():
-            self._player.setPosition(int(self.model.segment(row).start * 1000))
-        self._player.play()
+        self._player.play_from(self.model.segment(row).start if self.model.rowCount() else None)
 
-    def _on_position(self, ms: int) -> None:
-        row = self.model.row_at(ms / 1000)
+    def _on_position(self, seconds: float) -> None:
+        row = self.model.row_at(seconds)
         self.model.set_playing(row)
         if row is not None:
             self.table.scrollTo(self.model.index(row, Column.TEXT))
 
-    def _on_playback_state(self, state) -> None:
-        from PySide6.QtMultimedia import QMediaPlayer
-
-        playing = state == QMediaPlayer.PlaybackState.PlayingState
+    def _on_playing(self, playing: bool) -> None:
         self.play_action.setText(self.tr("Pause") if playing else self.tr("Play from here"))
-        if state == QMediaPlayer.PlaybackState.StoppedState:
-            self.model.set_playing(None)
 
     # -- closing ----------------------------------------------------------------------
 
