@@ -1,6 +1,6 @@
 """Benchmark 1: `daredevil transcribe` vs openai-whisper's `whisper` CLI, same file/model/options.
 
-Usage: .venv/bin/python bench/cli_vs_whisper.py [--seconds 60] [--runs 2]
+Usage: .venv/bin/python bench/cli_vs_whisper.py [--repeat-text 2] [--runs 2]
 Both run side by side in this one process tree, alternating, with the cache off for ours.
 openai-whisper's CLI needs `ffmpeg` on PATH: we give it the same bundled binary.
 """
