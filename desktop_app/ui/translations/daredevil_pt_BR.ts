@@ -4,372 +4,377 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../export_dialog.py" line="78"/>
+        <location filename="../export_dialog.py" line="59"/>
         <source>Export subtitles</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar legendas</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="95"/>
-        <location filename="../export_dialog.py" line="405"/>
+        <location filename="../export_dialog.py" line="76"/>
+        <location filename="../export_dialog.py" line="149"/>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <location filename="../export_dialog.py" line="86"/>
+        <source>Export the transcript of {0}.</source>
+        <translation>Exportar a transcrição de {0}.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../export_dialog.py" line="104"/>
+        <location filename="../export_dialog.py" line="88"/>
         <source>%n transcript(s) to export.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n transcrição para exportar.</numerusform>
+            <numerusform>%n transcrições para exportar.</numerusform>
         </translation>
-    </message>
-    <message>
-        <location filename="../export_dialog.py" line="118"/>
-        <source>Formats</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../export_dialog.py" line="121"/>
-        <source>SubRip (.srt)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../export_dialog.py" line="122"/>
-        <source>WebVTT (.vtt)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../export_dialog.py" line="123"/>
-        <source>Advanced SubStation (.ass)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../export_dialog.py" line="124"/>
-        <source>Plain text (.txt)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../export_dialog.py" line="125"/>
-        <source>Tab-separated (.tsv)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../export_dialog.py" line="126"/>
-        <source>JSON (.json)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../export_dialog.py" line="133"/>
-        <source>Times in plain text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../export_dialog.py" line="134"/>
-        <source>Start each line of the .txt file with its start and end time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../export_dialog.py" line="140"/>
-        <source>Lines</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../export_dialog.py" line="144"/>
-        <source>Characters per line, at most:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../export_dialog.py" line="147"/>
-        <source>Lines per subtitle, at most:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../export_dialog.py" line="151"/>
-        <location filename="../export_dialog.py" line="157"/>
-        <location filename="../export_dialog.py" line="167"/>
-        <source> s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../export_dialog.py" line="152"/>
-        <source>Subtitle duration, at most:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../export_dialog.py" line="158"/>
-        <source>Gap between subtitles, at least:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../export_dialog.py" line="159"/>
-        <source>Start a new subtitle after each sentence</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../export_dialog.py" line="162"/>
-        <source>Start a new subtitle after a pause of</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../export_dialog.py" line="173"/>
-        <source>Highlight each word as it is spoken (karaoke)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../export_dialog.py" line="177"/>
-        <source>Needs word timestamps: turn them on in the settings and transcribe again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../export_dialog.py" line="182"/>
-        <source>Text file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../export_dialog.py" line="185"/>
-        <source>UTF-8</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../export_dialog.py" line="186"/>
-        <source>UTF-8 with byte-order mark (older players)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../export_dialog.py" line="187"/>
-        <source>Encoding:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../export_dialog.py" line="189"/>
-        <source>LF (Linux, macOS)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../export_dialog.py" line="190"/>
-        <source>CRLF (Windows)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../export_dialog.py" line="191"/>
-        <source>Line endings:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../export_dialog.py" line="195"/>
-        <source>Where</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../export_dialog.py" line="197"/>
-        <source>Next to each source file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../export_dialog.py" line="198"/>
-        <source>In this folder:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../export_dialog.py" line="205"/>
-        <source>Choose a folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../export_dialog.py" line="206"/>
-        <source>Choose…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../export_dialog.py" line="215"/>
-        <source>{name}: the source file&apos;s name; {lang}: the language code; {ext}: the format&apos;s extension</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../export_dialog.py" line="217"/>
-        <source>File name:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../export_dialog.py" line="220"/>
-        <source>Ask me</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../export_dialog.py" line="221"/>
-        <source>Replace it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../export_dialog.py" line="222"/>
-        <source>Keep it, don&apos;t write</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../export_dialog.py" line="223"/>
-        <source>Add a number to the new name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../export_dialog.py" line="226"/>
-        <source>When a file exists:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../export_dialog.py" line="234"/>
-        <source>Preview</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../export_dialog.py" line="237"/>
-        <source>Format:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../export_dialog.py" line="294"/>
-        <source>Tick at least one format.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../export_dialog.py" line="313"/>
-        <source>Choose the folder to export to.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../export_dialog.py" line="319"/>
-        <source>The file name may use {name}, {lang} and {ext}, and no folder separators; for example {name}.{lang}.{ext}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../export_dialog.py" line="326"/>
-        <source>Export to folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../export_dialog.py" line="365"/>
         <source>None of these jobs has a transcript yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhum destes trabalhos tem transcrição ainda.</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="373"/>
+        <location filename="../export_dialog.py" line="129"/>
         <source>{0} → {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="388"/>
-        <source>No preview: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../export_dialog.py" line="404"/>
+        <location filename="../export_dialog.py" line="148"/>
         <source>Exporting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportando…</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="404"/>
+        <location filename="../export_dialog.py" line="148"/>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Parar</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="430"/>
+        <location filename="../export_dialog.py" line="163"/>
         <source>Exporting {0} ({1} of {2})…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportando {0} ({1} de {2})…</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="438"/>
+        <location filename="../export_messages.py" line="23"/>
         <source>File exists</source>
-        <translation type="unfinished"></translation>
+        <translation>O arquivo já existe</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="439"/>
+        <location filename="../export_messages.py" line="24"/>
         <source>{0} already exists in {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} já existe em {1}.</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="440"/>
+        <location filename="../export_messages.py" line="25"/>
         <source>Replace</source>
-        <translation type="unfinished"></translation>
+        <translation>Substituir</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="441"/>
+        <location filename="../export_messages.py" line="26"/>
         <source>Add a number</source>
-        <translation type="unfinished"></translation>
+        <translation>Acrescentar um número</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="442"/>
+        <location filename="../export_messages.py" line="27"/>
         <source>Skip</source>
-        <translation type="unfinished"></translation>
+        <translation>Pular</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="444"/>
+        <location filename="../export_messages.py" line="29"/>
         <source>Do the same for every existing file</source>
-        <translation type="unfinished"></translation>
+        <translation>Fazer o mesmo para todos os arquivos existentes</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="462"/>
+        <location filename="../export_messages.py" line="46"/>
         <source>Export failed</source>
-        <translation type="unfinished"></translation>
+        <translation>A exportação falhou</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="464"/>
+        <location filename="../export_messages.py" line="48"/>
         <source>Export finished with problems</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportação concluída com problemas</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="466"/>
+        <location filename="../export_messages.py" line="50"/>
         <source>Export finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportação concluída</translation>
     </message>
     <message numerus="yes">
-        <location filename="../export_dialog.py" line="467"/>
+        <location filename="../export_messages.py" line="51"/>
         <source>Wrote %n file(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n arquivo gravado.</numerusform>
+            <numerusform>%n arquivos gravados.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../export_dialog.py" line="470"/>
+        <location filename="../export_messages.py" line="54"/>
         <source>  …and %n more (see the details)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>  …e mais %n (veja os detalhes)</numerusform>
+            <numerusform>  …e mais %n (veja os detalhes)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="472"/>
+        <location filename="../export_messages.py" line="56"/>
         <source>In: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Em: {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../export_dialog.py" line="474"/>
+        <location filename="../export_messages.py" line="58"/>
         <source>Skipped %n existing file(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n arquivo existente ignorado.</numerusform>
+            <numerusform>%n arquivos existentes ignorados.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="476"/>
+        <location filename="../export_messages.py" line="60"/>
         <source>Stopped before every job was exported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Interrompido antes de exportar todos os trabalhos.</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="478"/>
+        <location filename="../export_messages.py" line="62"/>
         <source>Could not export:</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível exportar:</translation>
     </message>
     <message>
-        <location filename="../export_dialog.py" line="485"/>
+        <location filename="../export_messages.py" line="69"/>
         <source>Open folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir pasta</translation>
+    </message>
+    <message>
+        <location filename="../export_options.py" line="63"/>
+        <source>Formats</source>
+        <translation>Formatos</translation>
+    </message>
+    <message>
+        <location filename="../export_options.py" line="66"/>
+        <source>SubRip (.srt)</source>
+        <translation>SubRip (.srt)</translation>
+    </message>
+    <message>
+        <location filename="../export_options.py" line="67"/>
+        <source>WebVTT (.vtt)</source>
+        <translation>WebVTT (.vtt)</translation>
+    </message>
+    <message>
+        <location filename="../export_options.py" line="68"/>
+        <source>Advanced SubStation (.ass)</source>
+        <translation>Advanced SubStation (.ass)</translation>
+    </message>
+    <message>
+        <location filename="../export_options.py" line="69"/>
+        <source>Plain text (.txt)</source>
+        <translation>Texto simples (.txt)</translation>
+    </message>
+    <message>
+        <location filename="../export_options.py" line="70"/>
+        <source>Tab-separated (.tsv)</source>
+        <translation>Separado por tabulações (.tsv)</translation>
+    </message>
+    <message>
+        <location filename="../export_options.py" line="71"/>
+        <source>JSON (.json)</source>
+        <translation>JSON (.json)</translation>
+    </message>
+    <message>
+        <location filename="../export_options.py" line="78"/>
+        <source>Times in plain text</source>
+        <translation>Tempos no texto simples</translation>
+    </message>
+    <message>
+        <location filename="../export_options.py" line="79"/>
+        <source>Start each line of the .txt file with its start and end time</source>
+        <translation>Começar cada linha do arquivo .txt com os tempos de início e fim</translation>
+    </message>
+    <message>
+        <location filename="../export_options.py" line="85"/>
+        <source>Lines</source>
+        <translation>Linhas</translation>
+    </message>
+    <message>
+        <location filename="../export_options.py" line="89"/>
+        <source>Characters per line, at most:</source>
+        <translation>Caracteres por linha, no máximo:</translation>
+    </message>
+    <message>
+        <location filename="../export_options.py" line="92"/>
+        <source>Lines per subtitle, at most:</source>
+        <translation>Linhas por legenda, no máximo:</translation>
+    </message>
+    <message>
+        <location filename="../export_options.py" line="96"/>
+        <location filename="../export_options.py" line="102"/>
+        <location filename="../export_options.py" line="112"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location filename="../export_options.py" line="97"/>
+        <source>Subtitle duration, at most:</source>
+        <translation>Duração da legenda, no máximo:</translation>
+    </message>
+    <message>
+        <location filename="../export_options.py" line="103"/>
+        <source>Gap between subtitles, at least:</source>
+        <translation>Intervalo entre legendas, no mínimo:</translation>
+    </message>
+    <message>
+        <location filename="../export_options.py" line="104"/>
+        <source>Start a new subtitle after each sentence</source>
+        <translation>Começar uma nova legenda após cada frase</translation>
+    </message>
+    <message>
+        <location filename="../export_options.py" line="107"/>
+        <source>Start a new subtitle after a pause of</source>
+        <translation>Começar uma nova legenda após uma pausa de</translation>
+    </message>
+    <message>
+        <location filename="../export_options.py" line="118"/>
+        <source>Highlight each word as it is spoken (karaoke)</source>
+        <translation>Destacar cada palavra enquanto é falada (karaokê)</translation>
+    </message>
+    <message>
+        <location filename="../export_options.py" line="121"/>
+        <source>Needs word timestamps: turn them on in the settings and transcribe again</source>
+        <translation>Requer tempos por palavra: ative-os nas configurações e transcreva de novo</translation>
+    </message>
+    <message>
+        <location filename="../export_options.py" line="126"/>
+        <source>Text file</source>
+        <translation>Arquivo de texto</translation>
+    </message>
+    <message>
+        <location filename="../export_options.py" line="129"/>
+        <source>UTF-8</source>
+        <translation>UTF-8</translation>
+    </message>
+    <message>
+        <location filename="../export_options.py" line="130"/>
+        <source>UTF-8 with byte-order mark (older players)</source>
+        <translation>UTF-8 com marca de ordem de bytes (players mais antigos)</translation>
+    </message>
+    <message>
+        <location filename="../export_options.py" line="131"/>
+        <source>Encoding:</source>
+        <translation>Codificação:</translation>
+    </message>
+    <message>
+        <location filename="../export_options.py" line="133"/>
+        <source>LF (Linux, macOS)</source>
+        <translation>LF (Linux, macOS)</translation>
+    </message>
+    <message>
+        <location filename="../export_options.py" line="134"/>
+        <source>CRLF (Windows)</source>
+        <translation>CRLF (Windows)</translation>
+    </message>
+    <message>
+        <location filename="../export_options.py" line="135"/>
+        <source>Line endings:</source>
+        <translation>Fim de linha:</translation>
+    </message>
+    <message>
+        <location filename="../export_options.py" line="139"/>
+        <source>Where</source>
+        <translation>Onde</translation>
+    </message>
+    <message>
+        <location filename="../export_options.py" line="141"/>
+        <source>Next to each source file</source>
+        <translation>Junto a cada arquivo de origem</translation>
+    </message>
+    <message>
+        <location filename="../export_options.py" line="142"/>
+        <source>In this folder:</source>
+        <translation>Nesta pasta:</translation>
+    </message>
+    <message>
+        <location filename="../export_options.py" line="149"/>
+        <source>Choose a folder</source>
+        <translation>Escolha uma pasta</translation>
+    </message>
+    <message>
+        <location filename="../export_options.py" line="150"/>
+        <source>Choose…</source>
+        <translation>Escolher…</translation>
+    </message>
+    <message>
+        <location filename="../export_options.py" line="159"/>
+        <source>{name}: the source file&apos;s name; {lang}: the language code; {ext}: the format&apos;s extension</source>
+        <translation>{name}: o nome do arquivo de origem; {lang}: o código do idioma; {ext}: a extensão do formato</translation>
+    </message>
+    <message>
+        <location filename="../export_options.py" line="161"/>
+        <source>File name:</source>
+        <translation>Nome do arquivo:</translation>
+    </message>
+    <message>
+        <location filename="../export_options.py" line="164"/>
+        <source>Ask me</source>
+        <translation>Perguntar</translation>
+    </message>
+    <message>
+        <location filename="../export_options.py" line="165"/>
+        <source>Replace it</source>
+        <translation>Substituir</translation>
+    </message>
+    <message>
+        <location filename="../export_options.py" line="166"/>
+        <source>Keep it, don&apos;t write</source>
+        <translation>Manter o existente, não gravar</translation>
+    </message>
+    <message>
+        <location filename="../export_options.py" line="167"/>
+        <source>Add a number to the new name</source>
+        <translation>Acrescentar um número ao novo nome</translation>
+    </message>
+    <message>
+        <location filename="../export_options.py" line="170"/>
+        <source>When a file exists:</source>
+        <translation>Quando o arquivo já existir:</translation>
+    </message>
+    <message>
+        <location filename="../export_options.py" line="221"/>
+        <source>Tick at least one format.</source>
+        <translation>Marque pelo menos um formato.</translation>
+    </message>
+    <message>
+        <location filename="../export_options.py" line="240"/>
+        <source>Choose the folder to export to.</source>
+        <translation>Escolha a pasta de destino da exportação.</translation>
+    </message>
+    <message>
+        <location filename="../export_options.py" line="246"/>
+        <source>The file name may use {name}, {lang} and {ext}, and no folder separators; for example {name}.{lang}.{ext}.</source>
+        <translation>O nome do arquivo pode usar {name}, {lang} e {ext}, sem separadores de pasta; por exemplo, {name}.{lang}.{ext}.</translation>
+    </message>
+    <message>
+        <location filename="../export_options.py" line="256"/>
+        <source>Export to folder</source>
+        <translation>Exportar para a pasta</translation>
+    </message>
+    <message>
+        <location filename="../export_preview.py" line="29"/>
+        <source>Preview</source>
+        <translation>Pré-visualização</translation>
+    </message>
+    <message>
+        <location filename="../export_preview.py" line="32"/>
+        <source>Format:</source>
+        <translation>Formato:</translation>
+    </message>
+    <message>
+        <location filename="../export_preview.py" line="76"/>
+        <source>No preview: {0}</source>
+        <translation>Sem pré-visualização: {0}</translation>
     </message>
 </context>
 <context>
     <name>JobExecution</name>
     <message>
-        <location filename="../../runner/execution.py" line="210"/>
+        <location filename="../../runner/execution.py" line="232"/>
         <source>Something unexpected went wrong ({0}). The job&apos;s log has the details.</source>
-        <extracomment>Audio decoded ahead of the engine, beyond the jobs the I/O pool is working on.</extracomment>
+        <extracomment>Audio decoded ahead of the engine, beyond the jobs the I/O pool is working on. How long quitting waits for a cancelled transcription (the engine&apos;s stop grace is 2 s) before it kills the worker, which frees the engine thread at once.</extracomment>
         <translation>Algo inesperado deu errado ({0}). O registro do trabalho tem os detalhes.</translation>
     </message>
 </context>
@@ -746,9 +751,19 @@ ou use Arquivo &gt; Adicionar arquivos (Ctrl+O)</translation>
 <context>
     <name>QueueController</name>
     <message>
-        <location filename="../../runner/controller.py" line="276"/>
+        <location filename="../../runner/controller.py" line="279"/>
         <source>The history file was damaged; it was moved to {0} and a new one was started.</source>
         <translation>O arquivo de histórico estava danificado; ele foi movido para {0} e um novo foi criado.</translation>
+    </message>
+    <message>
+        <location filename="../../runner/controller.py" line="359"/>
+        <source>Daredevil can&apos;t save its history (is the disk full?). The queue keeps running, but changes may be lost when you quit.</source>
+        <translation>O Daredevil não consegue salvar o histórico (o disco está cheio?). A fila continua funcionando, mas as alterações podem se perder quando você sair.</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="71"/>
+        <source>Other launches of Daredevil can&apos;t hand their files to this window; open them from here.</source>
+        <translation>Outras instâncias do Daredevil não conseguem passar os arquivos para esta janela; abra-os por aqui.</translation>
     </message>
 </context>
 <context>
@@ -875,40 +890,40 @@ ou use Arquivo &gt; Adicionar arquivos (Ctrl+O)</translation>
 <context>
     <name>SegmentTableModel</name>
     <message>
-        <location filename="../segment_table_model.py" line="161"/>
+        <location filename="../segment_table_model.py" line="169"/>
         <source>Start</source>
         <extracomment>(start, length) of each search hit in a row&apos;s text.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Início</translation>
     </message>
     <message>
-        <location filename="../segment_table_model.py" line="161"/>
+        <location filename="../segment_table_model.py" line="169"/>
         <source>End</source>
-        <translation type="unfinished"></translation>
+        <translation>Fim</translation>
     </message>
     <message>
-        <location filename="../segment_table_model.py" line="161"/>
+        <location filename="../segment_table_model.py" line="169"/>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texto</translation>
     </message>
     <message>
-        <location filename="../segment_table_model.py" line="185"/>
+        <location filename="../segment_table_model.py" line="193"/>
         <source>Edit text of segment {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar o texto do segmento {0}</translation>
     </message>
     <message>
-        <location filename="../segment_table_model.py" line="192"/>
+        <location filename="../segment_table_model.py" line="200"/>
         <source>Merge segments {0} and {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Juntar os segmentos {0} e {1}</translation>
     </message>
     <message>
-        <location filename="../segment_table_model.py" line="202"/>
+        <location filename="../segment_table_model.py" line="210"/>
         <source>Split segment {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Dividir o segmento {0}</translation>
     </message>
     <message>
-        <location filename="../segment_table_model.py" line="215"/>
+        <location filename="../segment_table_model.py" line="223"/>
         <source>Shift all times by {0:+.3f} s</source>
-        <translation type="unfinished"></translation>
+        <translation>Deslocar todos os tempos em {0:+.3f} s</translation>
     </message>
 </context>
 <context>
@@ -1190,174 +1205,179 @@ ou use Arquivo &gt; Adicionar arquivos (Ctrl+O)</translation>
 <context>
     <name>TranscriptEditor</name>
     <message>
-        <location filename="../transcript_editor.py" line="136"/>
-        <location filename="../transcript_editor.py" line="268"/>
+        <location filename="../transcript_editor.py" line="51"/>
+        <location filename="../transcript_editor.py" line="184"/>
         <source>Transcript — {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Transcrição — {0}</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="188"/>
+        <location filename="../transcript_editor.py" line="74"/>
+        <source>Double-click a text to correct it; Ctrl+Z undoes.</source>
+        <translation>Clique duas vezes em um texto para corrigi-lo; Ctrl+Z desfaz.</translation>
+    </message>
+    <message>
+        <location filename="../transcript_editor.py" line="104"/>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Desfazer</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="190"/>
+        <location filename="../transcript_editor.py" line="106"/>
         <source>Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>Refazer</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="196"/>
+        <location filename="../transcript_editor.py" line="112"/>
         <source>Merge with next</source>
-        <translation type="unfinished"></translation>
+        <translation>Juntar com o próximo</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="197"/>
+        <location filename="../transcript_editor.py" line="113"/>
         <source>Join the selected segment and the one after it</source>
-        <translation type="unfinished"></translation>
+        <translation>Juntar o segmento selecionado com o seguinte</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="199"/>
+        <location filename="../transcript_editor.py" line="115"/>
         <source>Split at cursor</source>
-        <translation type="unfinished"></translation>
+        <translation>Dividir no cursor</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="200"/>
+        <location filename="../transcript_editor.py" line="116"/>
         <source>While editing a text, cut the segment where the cursor is</source>
-        <translation type="unfinished"></translation>
+        <translation>Ao editar um texto, dividir o segmento onde está o cursor</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="202"/>
+        <location filename="../transcript_editor.py" line="118"/>
         <source>Shift times</source>
-        <translation type="unfinished"></translation>
+        <translation>Deslocar tempos</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="203"/>
+        <location filename="../transcript_editor.py" line="119"/>
         <source>Move every start and end time by the offset</source>
-        <translation type="unfinished"></translation>
+        <translation>Mover todos os tempos de início e fim pelo deslocamento</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="205"/>
-        <location filename="../transcript_editor.py" line="397"/>
+        <location filename="../transcript_editor.py" line="121"/>
+        <location filename="../transcript_editor.py" line="302"/>
         <source>Play from here</source>
-        <translation type="unfinished"></translation>
+        <translation>Reproduzir daqui</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="206"/>
+        <location filename="../transcript_editor.py" line="122"/>
         <source>Play the source from the selected segment</source>
-        <translation type="unfinished"></translation>
+        <translation>Reproduzir a origem a partir do segmento selecionado</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="208"/>
+        <location filename="../transcript_editor.py" line="124"/>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Salvar</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="209"/>
+        <location filename="../transcript_editor.py" line="125"/>
         <source>Keep the edited transcript; the original result stays in the cache</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar a transcrição editada; o resultado original continua no cache</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="211"/>
+        <location filename="../transcript_editor.py" line="127"/>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar…</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="212"/>
+        <location filename="../transcript_editor.py" line="128"/>
         <source>Write subtitles or text from the edited transcript</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerar legendas ou texto a partir da transcrição editada</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="228"/>
+        <location filename="../transcript_editor.py" line="144"/>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="229"/>
+        <location filename="../transcript_editor.py" line="145"/>
         <source>Offset in seconds; negative moves subtitles earlier</source>
-        <translation type="unfinished"></translation>
+        <translation>Deslocamento em segundos; valores negativos adiantam as legendas</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="230"/>
+        <location filename="../transcript_editor.py" line="146"/>
         <source>Time offset</source>
-        <translation type="unfinished"></translation>
+        <translation>Deslocamento de tempo</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="239"/>
+        <location filename="../transcript_editor.py" line="155"/>
         <source>Search the transcript</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesquisar na transcrição</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="245"/>
+        <location filename="../transcript_editor.py" line="161"/>
         <source>Find:</source>
-        <translation type="unfinished"></translation>
+        <translation>Localizar:</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="285"/>
+        <location filename="../transcript_editor.py" line="201"/>
         <source>Select a segment that has another one after it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Selecione um segmento que tenha outro depois dele.</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="294"/>
+        <location filename="../transcript_editor.py" line="210"/>
         <source>Double-click a text and put the cursor where it should be split.</source>
-        <translation type="unfinished"></translation>
+        <translation>Clique duas vezes em um texto e coloque o cursor onde ele deve ser dividido.</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="300"/>
+        <location filename="../transcript_editor.py" line="216"/>
         <source>Put the cursor between two words to split there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Coloque o cursor entre duas palavras para dividir ali.</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="309"/>
+        <location filename="../transcript_editor.py" line="225"/>
         <source>Shifted by {0:+.3f} s: no time can go before the start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deslocado em {0:+.3f} s: nenhum tempo pode ficar antes do início.</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="311"/>
+        <location filename="../transcript_editor.py" line="227"/>
         <source>Shifted every time by {0:+.3f} s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos os tempos foram deslocados em {0:+.3f} s.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../transcript_editor.py" line="319"/>
+        <location filename="../transcript_editor.py" line="235"/>
         <source>%n segment(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n segmento</numerusform>
+            <numerusform>%n segmentos</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="322"/>
+        <location filename="../transcript_editor.py" line="238"/>
         <source>No match</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhum resultado</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="341"/>
+        <location filename="../transcript_editor.py" line="257"/>
         <source>Not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Não salvo</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="342"/>
+        <location filename="../transcript_editor.py" line="258"/>
         <source>The edited transcript could not be saved: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível salvar a transcrição editada: {0}</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="345"/>
+        <location filename="../transcript_editor.py" line="261"/>
         <source>Saved. Exports use the edited text; the original result is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Salvo. As exportações usam o texto editado; o resultado original é mantido.</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="397"/>
+        <location filename="../transcript_editor.py" line="302"/>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausar</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="407"/>
+        <location filename="../transcript_editor.py" line="310"/>
         <source>Unsaved edits</source>
-        <translation type="unfinished"></translation>
+        <translation>Edições não salvas</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="408"/>
+        <location filename="../transcript_editor.py" line="311"/>
         <source>Save your edits to this transcript before closing?</source>
-        <translation type="unfinished"></translation>
+        <translation>Salvar as edições desta transcrição antes de fechar?</translation>
     </message>
 </context>
 </TS>
