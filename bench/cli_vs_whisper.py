@@ -70,4 +70,11 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    finally:
+        import glob
+        import shutil
+
+        for folder in glob.glob(f"{tempfile.gettempdir()}/bench-{'cli' if 'cli' in __file__ else 'cancel'}-*"):
+            shutil.rmtree(folder, ignore_errors=True)
