@@ -8,8 +8,10 @@ Transcription: varied speech on tiny.en in the worker, cancelled once the first 
 from __future__ import annotations
 
 import argparse
+import atexit
 import datetime
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -39,6 +41,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="bench-cancel-"))
+    atexit.register(shutil.rmtree, work, True)
     os.environ["DAREDEVIL_HOME"] = str(work / "home")
 
     import subprocess
@@ -88,11 +91,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    try:
-        main()
-    finally:
-        import glob
-        import shutil
-
-        for folder in glob.glob(f"{tempfile.gettempdir()}/bench-{'cli' if 'cli' in __file__ else 'cancel'}-*"):
-            shutil.rmtree(folder, ignore_errors=True)
+    main()

@@ -8,8 +8,10 @@ openai-whisper's CLI needs `ffmpeg` on PATH: we give it the same bundled binary.
 from __future__ import annotations
 
 import argparse
+import atexit
 import datetime
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -39,6 +41,7 @@ def main() -> None:
     from speech import speak
 
     work = Path(tempfile.mkdtemp(prefix="bench-cli-"))
+    atexit.register(shutil.rmtree, work, True)
     os.environ["DAREDEVIL_HOME"] = str(work / "home")
     from desktop_app.core.models import registry
 
@@ -70,11 +73,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    try:
-        main()
-    finally:
-        import glob
-        import shutil
-
-        for folder in glob.glob(f"{tempfile.gettempdir()}/bench-{'cli' if 'cli' in __file__ else 'cancel'}-*"):
-            shutil.rmtree(folder, ignore_errors=True)
+    main()
