@@ -56,8 +56,19 @@ def claim_or_hand_off(paths: AppPaths, files: list[str], timeout_s: float = HAND
     )
 
 
+#: Unix socket paths are limited to about 104-108 bytes, depending on the OS.
+_MAX_SOCKET_PATH = 100
+
+
 def server_name(paths: AppPaths) -> str:
-    """A socket name unique to this user and data folder (tests and portable installs differ)."""
+    """The socket for this user and data folder (tests and portable installs differ).
+
+    On Unix it is a file in the data folder, so the app writes nothing outside its own
+    folders; a path too long for a socket, and Windows, use a name Qt places itself."""
+    socket_path = str(paths.data_dir / "instance.sock")
+    if os.name == "posix" and len(socket_path.encode()) <= _MAX_SOCKET_PATH:
+        paths.data_dir.mkdir(parents=True, exist_ok=True)
+        return socket_path
     try:
         user = getpass.getuser()
     except (KeyError, OSError):
