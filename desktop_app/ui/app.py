@@ -10,7 +10,7 @@ import logging
 import sys
 from dataclasses import dataclass
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app import APP_ID, APP_NAME, __version__
@@ -68,7 +68,10 @@ def launch(files: list[str]) -> Launched | None:
         raise
     if not listening:
         controller.startup_notices.append(
-            controller.tr("Other launches of Daredevil can't hand their files to this window; open them from here.")
+            QCoreApplication.translate(
+                "QueueController",
+                "Other launches of Daredevil can't hand their files to this window; open them from here.",
+            )
         )
     window = MainWindow(controller)
     window.show()

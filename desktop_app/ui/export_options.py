@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -54,10 +54,6 @@ class ExportOptionsForm(QWidget):
         layout.addWidget(self._destination_box())
         layout.addStretch(1)
         self._connect_changes()
-
-    def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str:  # type: ignore[override]
-        # the strings moved here from ExportDialog, and are translated under that name
-        return QCoreApplication.translate("ExportDialog", text, disambiguation, n)
 
     def _formats_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Formats"), self)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import logging
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
@@ -40,10 +40,6 @@ class ExportPreview(QGroupBox):
         self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.text.setMinimumWidth(380)
         layout.addWidget(self.text, 1)
-
-    def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str:  # type: ignore[override]
-        # the strings moved here from ExportDialog, and are translated under that name
-        return QCoreApplication.translate("ExportDialog", text, disambiguation, n)
 
     def set_formats(self, ticked: list[str]) -> None:
         """Offer the ticked formats, keeping the current one when it is still ticked."""

@@ -52,6 +52,12 @@ def merge(first: Segment, second: Segment) -> Segment:
     return Segment(first.start, max(first.end, second.end), first.text.rstrip() + joint, words)
 
 
+
+def _distance(gap: tuple[int, int], position: int) -> int:
+    # a nested def here would hide the model class from pyside6-lupdate (its parser loses track)
+    lo, hi = gap
+    return 0 if lo <= position <= hi else min(abs(position - lo), abs(position - hi))
+
 def split(segment: Segment, position: int) -> tuple[Segment, Segment] | None:
     """Two segments cut at character `position` of the text; None when either side would be empty.
 
@@ -70,11 +76,7 @@ def split(segment: Segment, position: int) -> tuple[Segment, Segment] | None:
         if not gaps:
             return None
 
-        def distance(gap: tuple[int, int]) -> int:
-            lo, hi = gap
-            return 0 if lo <= position <= hi else min(abs(position - lo), abs(position - hi))
-
-        cut = min(range(len(gaps)), key=lambda i: distance(gaps[i])) + 1
+        cut = min(range(len(gaps)), key=lambda i: _distance(gaps[i], position)) + 1
         left_words, right_words = words[:cut], words[cut:]
         left_text = "".join(w.text for w in left_words)
         right_text = "".join(w.text for w in right_words)

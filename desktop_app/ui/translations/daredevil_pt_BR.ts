@@ -53,52 +53,52 @@
         <translation>Exportando {0} ({1} de {2})…</translation>
     </message>
     <message>
-        <location filename="../export_messages.py" line="23"/>
+        <location filename="../export_messages.py" line="20"/>
         <source>File exists</source>
         <translation>O arquivo já existe</translation>
     </message>
     <message>
-        <location filename="../export_messages.py" line="24"/>
+        <location filename="../export_messages.py" line="21"/>
         <source>{0} already exists in {1}.</source>
         <translation>{0} já existe em {1}.</translation>
     </message>
     <message>
-        <location filename="../export_messages.py" line="25"/>
+        <location filename="../export_messages.py" line="22"/>
         <source>Replace</source>
         <translation>Substituir</translation>
     </message>
     <message>
-        <location filename="../export_messages.py" line="26"/>
+        <location filename="../export_messages.py" line="23"/>
         <source>Add a number</source>
         <translation>Acrescentar um número</translation>
     </message>
     <message>
-        <location filename="../export_messages.py" line="27"/>
+        <location filename="../export_messages.py" line="24"/>
         <source>Skip</source>
         <translation>Pular</translation>
     </message>
     <message>
-        <location filename="../export_messages.py" line="29"/>
+        <location filename="../export_messages.py" line="26"/>
         <source>Do the same for every existing file</source>
         <translation>Fazer o mesmo para todos os arquivos existentes</translation>
     </message>
     <message>
-        <location filename="../export_messages.py" line="46"/>
+        <location filename="../export_messages.py" line="43"/>
         <source>Export failed</source>
         <translation>A exportação falhou</translation>
     </message>
     <message>
-        <location filename="../export_messages.py" line="48"/>
+        <location filename="../export_messages.py" line="45"/>
         <source>Export finished with problems</source>
         <translation>Exportação concluída com problemas</translation>
     </message>
     <message>
-        <location filename="../export_messages.py" line="50"/>
+        <location filename="../export_messages.py" line="47"/>
         <source>Export finished</source>
         <translation>Exportação concluída</translation>
     </message>
     <message numerus="yes">
-        <location filename="../export_messages.py" line="51"/>
+        <location filename="../export_messages.py" line="48"/>
         <source>Wrote %n file(s).</source>
         <translation>
             <numerusform>%n arquivo gravado.</numerusform>
@@ -106,7 +106,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../export_messages.py" line="54"/>
+        <location filename="../export_messages.py" line="51"/>
         <source>  …and %n more (see the details)</source>
         <translation>
             <numerusform>  …e mais %n (veja os detalhes)</numerusform>
@@ -114,12 +114,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../export_messages.py" line="56"/>
+        <location filename="../export_messages.py" line="53"/>
         <source>In: {0}</source>
         <translation>Em: {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../export_messages.py" line="58"/>
+        <location filename="../export_messages.py" line="55"/>
         <source>Skipped %n existing file(s).</source>
         <translation>
             <numerusform>%n arquivo existente ignorado.</numerusform>
@@ -127,232 +127,238 @@
         </translation>
     </message>
     <message>
-        <location filename="../export_messages.py" line="60"/>
+        <location filename="../export_messages.py" line="57"/>
         <source>Stopped before every job was exported.</source>
         <translation>Interrompido antes de exportar todos os trabalhos.</translation>
     </message>
     <message>
-        <location filename="../export_messages.py" line="62"/>
+        <location filename="../export_messages.py" line="59"/>
         <source>Could not export:</source>
         <translation>Não foi possível exportar:</translation>
     </message>
     <message>
-        <location filename="../export_messages.py" line="69"/>
+        <location filename="../export_messages.py" line="66"/>
         <source>Open folder</source>
         <translation>Abrir pasta</translation>
     </message>
+</context>
+<context>
+    <name>ExportOptionsForm</name>
     <message>
-        <location filename="../export_options.py" line="63"/>
+        <location filename="../export_options.py" line="59"/>
         <source>Formats</source>
         <translation>Formatos</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="66"/>
+        <location filename="../export_options.py" line="62"/>
         <source>SubRip (.srt)</source>
         <translation>SubRip (.srt)</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="67"/>
+        <location filename="../export_options.py" line="63"/>
         <source>WebVTT (.vtt)</source>
         <translation>WebVTT (.vtt)</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="68"/>
+        <location filename="../export_options.py" line="64"/>
         <source>Advanced SubStation (.ass)</source>
         <translation>Advanced SubStation (.ass)</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="69"/>
+        <location filename="../export_options.py" line="65"/>
         <source>Plain text (.txt)</source>
         <translation>Texto simples (.txt)</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="70"/>
+        <location filename="../export_options.py" line="66"/>
         <source>Tab-separated (.tsv)</source>
         <translation>Separado por tabulações (.tsv)</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="71"/>
+        <location filename="../export_options.py" line="67"/>
         <source>JSON (.json)</source>
         <translation>JSON (.json)</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="78"/>
+        <location filename="../export_options.py" line="74"/>
         <source>Times in plain text</source>
         <translation>Tempos no texto simples</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="79"/>
+        <location filename="../export_options.py" line="75"/>
         <source>Start each line of the .txt file with its start and end time</source>
         <translation>Começar cada linha do arquivo .txt com os tempos de início e fim</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="85"/>
+        <location filename="../export_options.py" line="81"/>
         <source>Lines</source>
         <translation>Linhas</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="89"/>
+        <location filename="../export_options.py" line="85"/>
         <source>Characters per line, at most:</source>
         <translation>Caracteres por linha, no máximo:</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="92"/>
+        <location filename="../export_options.py" line="88"/>
         <source>Lines per subtitle, at most:</source>
         <translation>Linhas por legenda, no máximo:</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="96"/>
-        <location filename="../export_options.py" line="102"/>
-        <location filename="../export_options.py" line="112"/>
+        <location filename="../export_options.py" line="92"/>
+        <location filename="../export_options.py" line="98"/>
+        <location filename="../export_options.py" line="108"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="97"/>
+        <location filename="../export_options.py" line="93"/>
         <source>Subtitle duration, at most:</source>
         <translation>Duração da legenda, no máximo:</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="103"/>
+        <location filename="../export_options.py" line="99"/>
         <source>Gap between subtitles, at least:</source>
         <translation>Intervalo entre legendas, no mínimo:</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="104"/>
+        <location filename="../export_options.py" line="100"/>
         <source>Start a new subtitle after each sentence</source>
         <translation>Começar uma nova legenda após cada frase</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="107"/>
+        <location filename="../export_options.py" line="103"/>
         <source>Start a new subtitle after a pause of</source>
         <translation>Começar uma nova legenda após uma pausa de</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="118"/>
+        <location filename="../export_options.py" line="114"/>
         <source>Highlight each word as it is spoken (karaoke)</source>
         <translation>Destacar cada palavra enquanto é falada (karaokê)</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="121"/>
+        <location filename="../export_options.py" line="117"/>
         <source>Needs word timestamps: turn them on in the settings and transcribe again</source>
         <translation>Requer tempos por palavra: ative-os nas configurações e transcreva de novo</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="126"/>
+        <location filename="../export_options.py" line="122"/>
         <source>Text file</source>
         <translation>Arquivo de texto</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="129"/>
+        <location filename="../export_options.py" line="125"/>
         <source>UTF-8</source>
         <translation>UTF-8</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="130"/>
+        <location filename="../export_options.py" line="126"/>
         <source>UTF-8 with byte-order mark (older players)</source>
         <translation>UTF-8 com marca de ordem de bytes (players mais antigos)</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="131"/>
+        <location filename="../export_options.py" line="127"/>
         <source>Encoding:</source>
         <translation>Codificação:</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="133"/>
+        <location filename="../export_options.py" line="129"/>
         <source>LF (Linux, macOS)</source>
         <translation>LF (Linux, macOS)</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="134"/>
+        <location filename="../export_options.py" line="130"/>
         <source>CRLF (Windows)</source>
         <translation>CRLF (Windows)</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="135"/>
+        <location filename="../export_options.py" line="131"/>
         <source>Line endings:</source>
         <translation>Fim de linha:</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="139"/>
+        <location filename="../export_options.py" line="135"/>
         <source>Where</source>
         <translation>Onde</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="141"/>
+        <location filename="../export_options.py" line="137"/>
         <source>Next to each source file</source>
         <translation>Junto a cada arquivo de origem</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="142"/>
+        <location filename="../export_options.py" line="138"/>
         <source>In this folder:</source>
         <translation>Nesta pasta:</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="149"/>
+        <location filename="../export_options.py" line="145"/>
         <source>Choose a folder</source>
         <translation>Escolha uma pasta</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="150"/>
+        <location filename="../export_options.py" line="146"/>
         <source>Choose…</source>
         <translation>Escolher…</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="159"/>
+        <location filename="../export_options.py" line="155"/>
         <source>{name}: the source file&apos;s name; {lang}: the language code; {ext}: the format&apos;s extension</source>
         <translation>{name}: o nome do arquivo de origem; {lang}: o código do idioma; {ext}: a extensão do formato</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="161"/>
+        <location filename="../export_options.py" line="157"/>
         <source>File name:</source>
         <translation>Nome do arquivo:</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="164"/>
+        <location filename="../export_options.py" line="160"/>
         <source>Ask me</source>
         <translation>Perguntar</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="165"/>
+        <location filename="../export_options.py" line="161"/>
         <source>Replace it</source>
         <translation>Substituir</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="166"/>
+        <location filename="../export_options.py" line="162"/>
         <source>Keep it, don&apos;t write</source>
         <translation>Manter o existente, não gravar</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="167"/>
+        <location filename="../export_options.py" line="163"/>
         <source>Add a number to the new name</source>
         <translation>Acrescentar um número ao novo nome</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="170"/>
+        <location filename="../export_options.py" line="166"/>
         <source>When a file exists:</source>
         <translation>Quando o arquivo já existir:</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="221"/>
+        <location filename="../export_options.py" line="217"/>
         <source>Tick at least one format.</source>
         <translation>Marque pelo menos um formato.</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="240"/>
+        <location filename="../export_options.py" line="236"/>
         <source>Choose the folder to export to.</source>
         <translation>Escolha a pasta de destino da exportação.</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="246"/>
+        <location filename="../export_options.py" line="242"/>
         <source>The file name may use {name}, {lang} and {ext}, and no folder separators; for example {name}.{lang}.{ext}.</source>
         <translation>O nome do arquivo pode usar {name}, {lang} e {ext}, sem separadores de pasta; por exemplo, {name}.{lang}.{ext}.</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="256"/>
+        <location filename="../export_options.py" line="252"/>
         <source>Export to folder</source>
         <translation>Exportar para a pasta</translation>
     </message>
+</context>
+<context>
+    <name>ExportPreview</name>
     <message>
         <location filename="../export_preview.py" line="29"/>
         <source>Preview</source>
@@ -364,7 +370,7 @@
         <translation>Formato:</translation>
     </message>
     <message>
-        <location filename="../export_preview.py" line="76"/>
+        <location filename="../export_preview.py" line="72"/>
         <source>No preview: {0}</source>
         <translation>Sem pré-visualização: {0}</translation>
     </message>
@@ -890,38 +896,38 @@ ou use Arquivo &gt; Adicionar arquivos (Ctrl+O)</translation>
 <context>
     <name>SegmentTableModel</name>
     <message>
-        <location filename="../segment_table_model.py" line="169"/>
+        <location filename="../segment_table_model.py" line="171"/>
         <source>Start</source>
         <extracomment>(start, length) of each search hit in a row&apos;s text.</extracomment>
         <translation>Início</translation>
     </message>
     <message>
-        <location filename="../segment_table_model.py" line="169"/>
+        <location filename="../segment_table_model.py" line="171"/>
         <source>End</source>
         <translation>Fim</translation>
     </message>
     <message>
-        <location filename="../segment_table_model.py" line="169"/>
+        <location filename="../segment_table_model.py" line="171"/>
         <source>Text</source>
         <translation>Texto</translation>
     </message>
     <message>
-        <location filename="../segment_table_model.py" line="193"/>
+        <location filename="../segment_table_model.py" line="195"/>
         <source>Edit text of segment {0}</source>
         <translation>Editar o texto do segmento {0}</translation>
     </message>
     <message>
-        <location filename="../segment_table_model.py" line="200"/>
+        <location filename="../segment_table_model.py" line="202"/>
         <source>Merge segments {0} and {1}</source>
         <translation>Juntar os segmentos {0} e {1}</translation>
     </message>
     <message>
-        <location filename="../segment_table_model.py" line="210"/>
+        <location filename="../segment_table_model.py" line="212"/>
         <source>Split segment {0}</source>
         <translation>Dividir o segmento {0}</translation>
     </message>
     <message>
-        <location filename="../segment_table_model.py" line="223"/>
+        <location filename="../segment_table_model.py" line="225"/>
         <source>Shift all times by {0:+.3f} s</source>
         <translation>Deslocar todos os tempos em {0:+.3f} s</translation>
     </message>
