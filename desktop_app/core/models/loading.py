@@ -6,6 +6,8 @@ them at start-up (about 3 s together).
 
 from __future__ import annotations
 
+import pickle
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
@@ -27,11 +29,48 @@ class CheckpointHeader:
         return self.dims["n_vocab"] >= MULTILINGUAL_MIN_VOCAB
 
 
+class _HeaderUnpickler(pickle.Unpickler):
+    """Reads a torch zip checkpoint's `data.pkl` without torch: tensors become None.
+
+    Only containers and torch's tensor-rebuild functions are allowed (like weights_only)."""
+
+    _SAFE = {("collections", "OrderedDict")}
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) in self._SAFE:
+            return super().find_class(module, name)
+        if module.startswith("torch"):
+            return lambda *args, **kwargs: None  # a tensor or storage: not needed for the header
+        raise pickle.UnpicklingError(f"unexpected global {module}.{name}")
+
+    def persistent_load(self, pid: Any) -> None:
+        return None  # the storage bytes: never read
+
+
+def _read_header_without_torch(path: Path) -> dict | None:
+    """The checkpoint's top-level dict with tensors as None, or None when that can't be done."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            pkl = next(n for n in archive.namelist() if n.endswith("/data.pkl") or n == "data.pkl")
+            with archive.open(pkl) as stream:
+                data = _HeaderUnpickler(stream).load()
+    except Exception:  # legacy format, or anything odd: torch decides
+        return None
+    return data if isinstance(data, dict) and "dims" in data and "model_state_dict" in data else None
+
+
 def read_checkpoint_header(path: Path) -> CheckpointHeader:
-    """Read dims and stored alignment heads; the weights are memory-mapped, not read."""
+    """Read dims and stored alignment heads without loading the weights.
+
+    A torch zip checkpoint is read with a restricted unpickler, so the GUI process never
+    imports torch (over a second, ~300 MB) to list or import a model; anything else goes
+    through torch with the weights memory-mapped."""
+    path = Path(path)
+    checkpoint = _read_header_without_torch(path)
+    if checkpoint is not None:
+        return _header_from(checkpoint)
     import torch
 
-    path = Path(path)
     try:
         checkpoint = torch.load(path, map_location="cpu", weights_only=True, mmap=True)
     except Exception as exc:  # torch raises many types for a bad file
@@ -44,6 +83,10 @@ def read_checkpoint_header(path: Path) -> CheckpointHeader:
             f"{path} is not an openai-whisper checkpoint (it lacks 'dims' or "
             "'model_state_dict'). Choose a .pt file saved by openai-whisper."
         )
+    return _header_from(checkpoint)
+
+
+def _header_from(checkpoint: dict) -> CheckpointHeader:
     heads = checkpoint.get("alignment_heads")
     pairs = tuple((int(layer), int(head)) for layer, head in heads) if heads else None
     return CheckpointHeader({k: int(v) for k, v in checkpoint["dims"].items()}, pairs)
