@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from desktop_app.core.options import Device, Task, TranscribeOptions
@@ -102,4 +102,4 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
     os.replace(tmp, path)
 
 
-__all__ = ["Limits", "Settings", "load_settings", "save_settings", "replace"]
+__all__ = ["Limits", "Settings", "load_settings", "save_settings"]

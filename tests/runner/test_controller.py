@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 
 import psutil
 import pytest
 from PySide6.QtCore import QThread, QThreadPool
 
 from desktop_app.core.jobs import JobStatus
-from desktop_app.core.settings import load_settings, replace
+from desktop_app.core.settings import load_settings
 from desktop_app.runner.controller import QueueController
 from desktop_app.runner.tasks import run_task
 from runner.qt_support import WAIT_JOB_MS
