@@ -65,6 +65,14 @@ def english_media(speech_dir, english_wav) -> dict[str, Path]:
     }
 
 
+@pytest.fixture(scope="session")
+def paragraph_wav(speech_dir) -> Path:
+    """About 25 s of varied English speech, for progress, cancel and crash tests."""
+    from speech import PARAGRAPH, speak
+
+    return speak(PARAGRAPH, speech_dir / "paragraph.wav")
+
+
 def pytest_sessionfinish(session, exitstatus):
     import shutil
 

@@ -52,6 +52,15 @@ class PreparedJob:
 
 
 @dataclass(frozen=True)
+class IoOutcome:
+    """The result of the I/O stages: a cached transcript, or audio to transcribe."""
+
+    prepared: PreparedJob
+    cached: Transcript | None = None
+    audio: np.ndarray | None = None
+
+
+@dataclass(frozen=True)
 class JobOutcome:
     transcript: Transcript
     from_cache: bool
@@ -133,6 +142,24 @@ class Pipeline:
         timeout = self.settings.limits.extract_timeout(job.file.size)
         return extract_audio(job.file.path, timeout_s=timeout, cancel=cancel)
 
+    def prepare_and_extract(
+        self,
+        path: Path,
+        cancel: threading.Event | None = None,
+        on_stage: Callable[[JobStatus, PreparedJob | None], None] | None = None,
+    ) -> IoOutcome:
+        """The I/O stages: check, probe and look up the cache; on a miss, decode the audio."""
+        stage = on_stage or (lambda _status, _prepared: None)
+        stage(JobStatus.CHECKING, None)
+        prepared = self.prepare(path)
+        if cancel is not None and cancel.is_set():
+            raise CancelledError("Cancelled.")
+        hit = self.cached(prepared)
+        if hit is not None:
+            return IoOutcome(prepared, cached=hit)
+        stage(JobStatus.EXTRACTING, prepared)
+        return IoOutcome(prepared, audio=self.extract(prepared, cancel))
+
     def transcribe_audio(
         self,
         job: PreparedJob,
@@ -171,16 +198,13 @@ class Pipeline:
         while True:
             attempt += 1
             try:
-                stage(JobStatus.CHECKING)
-                job = self.prepare(path)
-                hit = self.cached(job)
-                if hit is not None:
+                io = self.prepare_and_extract(path, cancel, lambda status, _prepared: stage(status))
+                job = io.prepared
+                if io.cached is not None:
                     stage(JobStatus.CACHED)
-                    return JobOutcome(hit, True, attempt, time.monotonic() - started, job.model.name)
-                stage(JobStatus.EXTRACTING)
-                audio = self.extract(job, cancel)
+                    return JobOutcome(io.cached, True, attempt, time.monotonic() - started, job.model.name)
                 stage(JobStatus.TRANSCRIBING)
-                transcript = self.transcribe_audio(job, audio, on_progress, cancel)
+                transcript = self.transcribe_audio(job, io.audio, on_progress, cancel)
                 stage(JobStatus.DONE)
                 return JobOutcome(transcript, False, attempt, time.monotonic() - started, job.model.name)
             except DaredevilError as exc:

@@ -20,9 +20,8 @@ from PySide6.QtCore import QTimer
 from desktop_app.core.engine import EngineProgress, EngineStatus
 from desktop_app.core.errors import CancelledError, DaredevilError
 from desktop_app.core.jobs import Job, JobStatus, RetryPolicy
-from desktop_app.core.pipeline import Pipeline, PreparedJob
+from desktop_app.core.pipeline import IoOutcome, Pipeline, PreparedJob
 from desktop_app.core.transcript import Transcript
-from desktop_app.runner.stages import IoOutcome, prepare_and_extract
 from desktop_app.runner.tasks import post_to_gui, run_task
 
 log = logging.getLogger("desktop_app.runner.controller")
@@ -123,7 +122,7 @@ class JobExecution:
             post_to_gui(lambda: self._on_io_stage(job_id, run, status, prepared))
 
         run_task(
-            lambda: prepare_and_extract(pipeline, Path(job.path), run.cancel, on_stage),
+            lambda: pipeline.prepare_and_extract(Path(job.path), run.cancel, on_stage),
             lambda result, error: self._on_io_done(job_id, run, result, error),
             self.io_pool,
         )

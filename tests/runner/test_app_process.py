@@ -13,15 +13,9 @@ from desktop_app.core.jobs import JobStatus
 from desktop_app.core.store import JobStore
 from desktop_app.runner.single_instance import InstanceServer, forward_to_running, instance_lock, server_name
 from runner.qt_support import app_env, start_app
-from speech import PARAGRAPH, speak
 
 pytestmark = pytest.mark.heavy
 RUN_TIMEOUT_S = 240
-
-
-@pytest.fixture(scope="session")
-def paragraph_wav(speech_dir):
-    return speak(PARAGRAPH, speech_dir / "paragraph.wav")
 
 
 def _wait_for_log(paths, text, proc, timeout_s=RUN_TIMEOUT_S):

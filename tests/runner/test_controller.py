@@ -15,7 +15,6 @@ from desktop_app.runner.controller import QueueController
 from desktop_app.runner.tasks import run_task
 from runner.qt_support import WAIT_JOB_MS
 from samples import ENGLISH_WORDS
-from speech import PARAGRAPH, speak
 
 pytestmark = pytest.mark.heavy
 
@@ -25,11 +24,6 @@ def controller(fresh_home):
     ctl = QueueController(paths=fresh_home)
     yield ctl
     ctl.shutdown()
-
-
-@pytest.fixture(scope="session")
-def paragraph_wav(speech_dir):
-    return speak(PARAGRAPH, speech_dir / "paragraph.wav")
 
 
 def wait_status(qtbot, ctl, job_id, statuses, timeout=WAIT_JOB_MS):

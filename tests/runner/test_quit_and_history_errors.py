@@ -14,15 +14,9 @@ from desktop_app.core.store import JobStore
 from desktop_app.runner.controller import QueueController
 from desktop_app.ui.main_window import MainWindow
 from runner.qt_support import WAIT_JOB_MS
-from speech import PARAGRAPH, speak
 
 pytestmark = pytest.mark.heavy
 QUIT_LIMIT_S = 20  # stop grace (2 s) + killing the worker + closing a fresh one (5 s), with room
-
-
-@pytest.fixture(scope="session")
-def paragraph_wav(speech_dir):
-    return speak(PARAGRAPH, speech_dir / "paragraph.wav")
 
 
 def test_quitting_with_a_hung_engine_hides_the_window_first_and_leaves_no_worker(qtbot, fresh_home, paragraph_wav):

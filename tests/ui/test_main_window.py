@@ -16,7 +16,7 @@ from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.queue_model import JOB_ID_ROLE, Column
 from runner.qt_support import WAIT_JOB_MS, drop_files
 from samples import ENGLISH_WORDS
-from speech import PARAGRAPH, speak, truncate_copy
+from speech import truncate_copy
 
 pytestmark = pytest.mark.heavy
 
@@ -29,11 +29,6 @@ def window(qtbot, fresh_home):
     qtbot.waitExposed(win)
     yield win
     win.close_without_asking()
-
-
-@pytest.fixture(scope="session")
-def paragraph_wav(speech_dir):
-    return speak(PARAGRAPH, speech_dir / "paragraph.wav")
 
 
 def wait_status(qtbot, win, job_id, statuses, timeout=WAIT_JOB_MS):
