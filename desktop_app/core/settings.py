@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
+from desktop_app.core.fileio import atomic_write_text
 from desktop_app.core.options import Device, Task, TranscribeOptions
 from desktop_app.core.paths import app_paths
 
@@ -97,9 +97,7 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
     """Write settings atomically."""
     path = path or app_paths().settings_file
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(asdict(settings), indent=2), encoding="utf-8")
-    os.replace(tmp, path)
+    atomic_write_text(path, json.dumps(asdict(settings), indent=2))
 
 
 __all__ = ["Limits", "Settings", "load_settings", "save_settings"]

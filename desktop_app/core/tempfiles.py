@@ -14,6 +14,7 @@ from pathlib import Path
 
 import psutil
 
+from desktop_app.core.fileio import TEMP_SUFFIX, is_temp_name
 from desktop_app.core.paths import app_paths
 
 log = logging.getLogger(__name__)
@@ -89,7 +90,7 @@ ABANDONED_AFTER_S = 3600.0
 
 
 def sweep_abandoned_model_files(models_dir: Path | None = None, older_than_s: float = ABANDONED_AFTER_S) -> list[Path]:
-    """Remove half-written model files (`.NAME.*.tmp`, `.starter-*`) that a crash left.
+    """Remove half-written model files (`.NAME.*.tmp`, `.starter-*`, atomic-write temps) a crash left.
 
     Download `.part` files are kept on purpose: the next download resumes them."""
     folder = models_dir or app_paths().models_dir
@@ -97,7 +98,8 @@ def sweep_abandoned_model_files(models_dir: Path | None = None, older_than_s: fl
     if not folder.is_dir():
         return removed
     cutoff = time.time() - older_than_s
-    for entry in [*folder.glob(".*.tmp"), *folder.glob(".starter-*")]:
+    temps = [p for p in folder.glob(f".*{TEMP_SUFFIX}") if is_temp_name(p.name)]
+    for entry in [*folder.glob(".*.tmp"), *folder.glob(".starter-*"), *temps]:
         try:
             if entry.stat().st_mtime > cutoff:
                 continue  # may be an import running right now

@@ -69,9 +69,11 @@ def test_abandoned_model_files_are_swept_but_recent_and_partial_downloads_kept(t
     recent.write_bytes(b"being written")
     download = tmp_path / "tiny.pt.part"
     download.write_bytes(b"resume me")
+    atomic_temp = tmp_path / ".a1b2c3.part"  # an atomic write a crash interrupted
+    atomic_temp.write_bytes(b"half a sidecar")
     hours_ago = time.time() - 2 * 3600
-    for path in (old_tmp, old_dir, download):
+    for path in (old_tmp, old_dir, download, atomic_temp):
         os.utime(path, (hours_ago, hours_ago))
     removed = tempfiles.sweep_abandoned_model_files(tmp_path)
-    assert set(removed) == {old_tmp, old_dir}
+    assert set(removed) == {old_tmp, old_dir, atomic_temp}
     assert recent.exists() and download.exists()

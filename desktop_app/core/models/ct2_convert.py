@@ -15,11 +15,11 @@ from __future__ import annotations
 import json
 import os
 import struct
-import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
+from desktop_app.core.fileio import atomic_output
 from desktop_app.core.models.errors import ModelFileError, UnsupportedModelError
 
 if TYPE_CHECKING:  # numpy and torch load lazily: the GUI imports this package at start-up
@@ -344,12 +344,6 @@ def convert_ct2_model(src_dir: Path, dest_file: Path) -> Path:
         "alignment_heads": _alignment_heads(config, dims.n_text_layer, dims.n_text_head),
     }
     dest_file.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{dest_file.name}.", suffix=".tmp", dir=dest_file.parent)
-    try:
-        with os.fdopen(fd, "wb") as fp:
-            torch.save(checkpoint, fp)
-        os.replace(tmp_name, dest_file)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
+    with atomic_output(dest_file, "wb") as fp:
+        torch.save(checkpoint, fp)
     return dest_file

@@ -21,6 +21,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Optional
 
+from desktop_app.core.fileio import atomic_write_text
 from desktop_app.core.models.errors import (
     ChecksumMismatchError,
     ModelError,
@@ -108,17 +109,6 @@ def _name_from(src: Path) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "-", stem).strip("-._")[:64] or "model"
 
 
-def _atomic_write_text(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fp:
-            fp.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def _temp_path(folder: Path, name: str) -> Path:
     fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
     os.close(fd)
@@ -174,7 +164,7 @@ def register_checkpoint(
         "dims": header.dims,
         "installed_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
     }
-    _atomic_write_text(checkpoint.with_suffix(SIDECAR_SUFFIX), json.dumps(sidecar, indent=2) + "\n")
+    atomic_write_text(checkpoint.with_suffix(SIDECAR_SUFFIX), json.dumps(sidecar, indent=2) + "\n")
     return info
 
 

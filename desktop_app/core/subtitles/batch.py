@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from desktop_app.core.fileio import atomic_write_text
 from desktop_app.core.subtitles.export import (
     CollisionPolicy,
     ExportOptions,
@@ -126,9 +126,7 @@ def save_plan(plan: ExportPlan, path: Path) -> None:
     """Remember `plan` at `path` (written whole, then renamed into place)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(plan.to_dict(), indent=2), encoding="utf-8")
-    os.replace(tmp, path)
+    atomic_write_text(path, json.dumps(plan.to_dict(), indent=2))
 
 
 @dataclass(frozen=True)

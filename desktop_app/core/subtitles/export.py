@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import re
 import string
-import tempfile
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
+from desktop_app.core.fileio import atomic_output
 from desktop_app.core.subtitles.shaping import ShapeOptions
 from desktop_app.core.subtitles.writers import Source, get_writer
 
@@ -49,19 +48,8 @@ def write_file(source: Source, path: Path, fmt: str, shape: ShapeOptions = Shape
     """Write `source` as `fmt` to `path` atomically: a temp file in the same folder, then rename."""
     path = Path(path)
     writer = get_writer(fmt, shape, timestamps=export.txt_timestamps)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with open(fd, "w", encoding=export.encoding, newline=export.newline) as stream:
-            writer.write(source, stream)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    with atomic_output(path, "w", encoding=export.encoding, newline=export.newline) as stream:
+        writer.write(source, stream)
     return path
 
 
