@@ -13,6 +13,7 @@ class Word:
     end: float
     text: str  # as Whisper gives it, usually with a leading space
     probability: float = 1.0
+    speaker: str | None = None  # a Speaker.id of the transcript
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,18 @@ class Segment:
     end: float
     text: str
     words: tuple[Word, ...] = ()
+    speaker: str | None = None  # a Speaker.id of the transcript
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A voice in the transcript: the id segments and words refer to, and the name shown.
+
+    Renaming changes only `name`, so every segment follows at once (see core/speakers/labels.py).
+    """
+
+    id: str
+    name: str
 
 
 @dataclass(frozen=True)
@@ -28,10 +41,18 @@ class Transcript:
     segments: tuple[Segment, ...]
     language: str
     duration: float = 0.0
+    speakers: tuple[Speaker, ...] = ()  # empty: no speaker step ran
 
     @property
     def text(self) -> str:
         return "".join(s.text for s in self.segments).strip()
+
+    def speaker_name(self, speaker_id: str | None) -> str | None:
+        """The name shown for `speaker_id`; None when the id is None or unknown."""
+        for speaker in self.speakers:
+            if speaker.id == speaker_id:
+                return speaker.name
+        return None
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-able data (written out by hand: `asdict` is slow on long transcripts)."""
@@ -42,14 +63,17 @@ class Transcript:
                     "end": s.end,
                     "text": s.text,
                     "words": [
-                        {"start": w.start, "end": w.end, "text": w.text, "probability": w.probability}
+                        {"start": w.start, "end": w.end, "text": w.text, "probability": w.probability,
+                         **({"speaker": w.speaker} if w.speaker is not None else {})}
                         for w in s.words
                     ],
+                    **({"speaker": s.speaker} if s.speaker is not None else {}),
                 }
                 for s in self.segments
             ],
             "language": self.language,
             "duration": self.duration,
+            **({"speakers": [{"id": p.id, "name": p.name} for p in self.speakers]} if self.speakers else {}),
         }
 
     @classmethod
@@ -68,10 +92,34 @@ def _number(value: Any, what: str) -> float:
     return float(value)
 
 
-def _word(w: Any, i: int, j: int) -> Word:
+def _speakers(raw: Any) -> tuple[Speaker, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, (list, tuple)):
+        raise TranscriptInvalid("speakers is not a list")
+    out: list[Speaker] = []
+    for k, p in enumerate(raw):
+        if not (isinstance(p, dict) and isinstance(p.get("id"), str) and p["id"]
+                and isinstance(p.get("name"), str)):
+            raise TranscriptInvalid(f"speaker {k} needs an id and a name")
+        out.append(Speaker(p["id"], p["name"]))
+    if len({p.id for p in out}) != len(out):
+        raise TranscriptInvalid("two speakers share an id")
+    return tuple(out)
+
+
+def _speaker_ref(raw: dict, known: frozenset[str], what: str) -> str | None:
+    speaker = raw.get("speaker")
+    if speaker is not None and (not isinstance(speaker, str) or speaker not in known):
+        raise TranscriptInvalid(f"{what} names an unknown speaker: {speaker!r}")
+    return speaker
+
+
+def _word(w: Any, i: int, j: int, known: frozenset[str] = frozenset()) -> Word:
     try:
         start, end, text = w["start"], w["end"], w["text"]
         probability = w.get("probability", 1.0)
+        speaker = _speaker_ref(w, known, f"segment {i} word {j}") if "speaker" in w else None
     except (TypeError, KeyError, AttributeError):
         raise TranscriptInvalid(f"segment {i} word {j} is malformed") from None
     # fast path: plain finite floats, the usual case (a word-timed hour has ~10k words)
@@ -83,7 +131,7 @@ def _word(w: Any, i: int, j: int) -> Word:
         raise TranscriptInvalid(f"segment {i} word {j} has no text")
     if end < start:
         raise TranscriptInvalid(f"segment {i} word {j} ends before it starts")
-    return Word(start, end, text, probability)
+    return Word(start, end, text, probability, speaker)
 
 
 def validate_transcript(data: Any) -> Transcript:
@@ -97,6 +145,8 @@ def validate_transcript(data: Any) -> Transcript:
     raw_segments = data.get("segments")
     if not isinstance(raw_segments, (list, tuple)):
         raise TranscriptInvalid("segments missing")
+    speakers = _speakers(data.get("speakers"))
+    known = frozenset(p.id for p in speakers)
     segments: list[Segment] = []
     last_start = -math.inf
     for i, raw in enumerate(raw_segments):
@@ -110,8 +160,8 @@ def validate_transcript(data: Any) -> Transcript:
         if start < 0 or end < start or start < last_start:
             raise TranscriptInvalid(f"segment {i} times are out of order")
         last_start = start
-        words = [_word(w, i, j) for j, w in enumerate(raw.get("words") or ())]
-        segments.append(Segment(start, end, text, tuple(words)))
+        words = [_word(w, i, j, known) for j, w in enumerate(raw.get("words") or ())]
+        segments.append(Segment(start, end, text, tuple(words), _speaker_ref(raw, known, f"segment {i}")))
     if segments and not any(s.text.strip() for s in segments):
         raise TranscriptInvalid("no segment has text")
-    return Transcript(tuple(segments), language, duration)
+    return Transcript(tuple(segments), language, duration, speakers)

@@ -23,7 +23,7 @@ from desktop_app.core.subtitles.export import (
     write_file,
 )
 from desktop_app.core.subtitles.shaping import ShapeOptions
-from desktop_app.core.subtitles.writers import FORMATS
+from desktop_app.core.subtitles.writers import FORMATS, extension_for
 from desktop_app.core.transcript import Transcript
 
 log = logging.getLogger(__name__)
@@ -173,7 +173,8 @@ def targets(job: ExportJob, plan: ExportPlan) -> list[tuple[str, Path]]:
     """(format, path) for each file the plan writes for `job`, before collisions are resolved."""
     folder = destination(job, plan)
     lang = job.transcript.language or ""
-    return [(fmt, folder / output_name(Path(job.source), plan.pattern, lang, fmt)) for fmt in plan.formats]
+    return [(fmt, folder / output_name(Path(job.source), plan.pattern, lang, extension_for(fmt)))
+            for fmt in plan.formats]
 
 
 def describe_error(error: BaseException) -> str:

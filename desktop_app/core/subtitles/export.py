@@ -9,6 +9,7 @@ from enum import Enum
 from pathlib import Path
 
 from desktop_app.core.fileio import atomic_output
+from desktop_app.core.subtitles.base import SpeakerLabel
 from desktop_app.core.subtitles.shaping import ShapeOptions
 from desktop_app.core.subtitles.writers import Source, get_writer
 
@@ -24,9 +25,12 @@ class ExportOptions:
 
     encoding: str = "utf-8"
     newline: str = "\n"
-    txt_timestamps: bool = False  # plain-text output: prefix each line with its times
+    txt_timestamps: bool = False  # plain text and documents: start each line with its time
+    speaker_label: str = SpeakerLabel.COLON.value  # SRT and ASS: "Name: text" or "[Name] text"
 
     def __post_init__(self) -> None:
+        if self.speaker_label not in {s.value for s in SpeakerLabel}:
+            raise ValueError(f"Speaker labels must be colon or brackets, not {self.speaker_label!r}.")
         if self.encoding not in ENCODINGS:
             raise ValueError(f"Encoding must be one of {', '.join(ENCODINGS)}, "
                              f"not {self.encoding!r}.")
@@ -47,7 +51,11 @@ def write_file(source: Source, path: Path, fmt: str, shape: ShapeOptions = Shape
                export: ExportOptions = ExportOptions()) -> Path:
     """Write `source` as `fmt` to `path` atomically: a temp file in the same folder, then rename."""
     path = Path(path)
-    writer = get_writer(fmt, shape, timestamps=export.txt_timestamps)
+    writer = get_writer(fmt, shape, timestamps=export.txt_timestamps, speaker_label=export.speaker_label)
+    if getattr(writer, "binary", False):  # a document format: encoding and line endings don't apply
+        with atomic_output(path, "wb") as stream:
+            writer.write(source, stream)
+        return path
     with atomic_output(path, "w", encoding=export.encoding, newline=export.newline) as stream:
         writer.write(source, stream)
     return path

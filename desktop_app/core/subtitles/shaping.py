@@ -47,6 +47,7 @@ class Cue:
     end: float
     lines: tuple[str, ...]
     words: tuple[Word, ...] = ()
+    speaker: str | None = None  # the speaker's name, when the transcript has speakers
 
     @property
     def text(self) -> str:
@@ -174,6 +175,7 @@ class _Draft:
     start: float
     end: float
     lines: list[list[_Unit]]
+    speaker: str | None = None
 
 
 def _shape_words(words: list[Word], opts: ShapeOptions) -> list[_Draft]:
@@ -249,22 +251,36 @@ def _settle_times(drafts: list[_Draft], min_gap: float) -> None:
             cur.end = max(cur.end, cur.start)
 
 
+def _spoken_by(drafts: list[_Draft], speaker: str | None) -> list[_Draft]:
+    for d in drafts:
+        d.speaker = speaker
+    return drafts
+
+
 def shape_cues(transcript: Transcript, opts: ShapeOptions = ShapeOptions()) -> list[Cue]:
-    """Turn a transcript into cues that obey `opts`; every word appears once, in order."""
+    """Turn a transcript into cues that obey `opts`; every word appears once, in order.
+
+    A cue never holds two speakers: a change of speaker starts a new cue."""
     drafts: list[_Draft] = []
-    run: list[Word] = []  # words of consecutive segments that have word timings
+    run: list[Word] = []  # words of consecutive segments that have word timings, one speaker
+    run_speaker: str | None = None
     for segment in transcript.segments:
+        speaker = transcript.speaker_name(segment.speaker)
+        if segment.words and (not run or speaker == run_speaker):
+            run.extend(segment.words)
+            run_speaker = speaker
+            continue
+        drafts += _spoken_by(_shape_words(run, opts), run_speaker)
+        run, run_speaker = [], speaker
         if segment.words:
             run.extend(segment.words)
             continue
-        drafts += _shape_words(run, opts)
-        run = []
-        drafts += _shape_text(segment, opts)
-    drafts += _shape_words(run, opts)
+        drafts += _spoken_by(_shape_text(segment, opts), speaker)
+    drafts += _spoken_by(_shape_words(run, opts), run_speaker)
     _settle_times(drafts, opts.min_gap_s)
     return [
         Cue(d.start, d.end, tuple(_join(line) for line in d.lines),
-            tuple(w for line in d.lines for u in line for w in u.words))
+            tuple(w for line in d.lines for u in line for w in u.words), d.speaker)
         for d in drafts
     ]
 

@@ -2,111 +2,78 @@
 
 from __future__ import annotations
 
-import functools
-import importlib
-import importlib.util
 import json
-from collections.abc import Iterator, Sequence
-from pathlib import Path
-from typing import TextIO, Union
+from collections.abc import Iterator
+from typing import TextIO
 
-from desktop_app.core.subtitles.shaping import Cue, ShapeOptions, shape_cues, word_pieces
-from desktop_app.core.transcript import Segment, Transcript
+from desktop_app.core.subtitles.base import (
+    Source,
+    SpeakerLabel,
+    SubtitleWriter,
+    cues_to_transcript,
+    timestamp,
+    turns,
+)
+from desktop_app.core.subtitles.documents import DOCXWriter, MAXQDAWriter
+from desktop_app.core.subtitles.shaping import Cue, ShapeOptions, word_pieces
+from desktop_app.core.transcript import Transcript
 
-Source = Union[Transcript, Sequence[Cue]]
 # Karaoke sub-cues shorter than this would vanish once times are rounded to milliseconds.
 _MIN_SUB_CUE_S = 0.0005
 
 
-@functools.cache
-def _whisper_utils():
-    """openai-whisper's `utils` module, loaded from its file without running
-    `whisper/__init__.py`, which imports torch (over a second and ~300 MB in the GUI)."""
-    import sys
-
-    loaded = sys.modules.get("whisper.utils")
-    if loaded is not None:
-        return loaded
-    spec = importlib.util.find_spec("whisper")
-    if spec is None or not spec.submodule_search_locations:
-        raise ImportError("openai-whisper is not installed")
-    path = Path(next(iter(spec.submodule_search_locations))) / "utils.py"
-    if not path.is_file():  # a frozen build keeps modules in its archive: import normally
-        return importlib.import_module("whisper.utils")
-    utils_spec = importlib.util.spec_from_file_location("_daredevil_whisper_utils", path)
-    module = importlib.util.module_from_spec(utils_spec)
-    utils_spec.loader.exec_module(module)
-    return module
-
-
-def _timestamp(seconds: float, always_include_hours: bool, decimal_marker: str) -> str:
-    return _whisper_utils().format_timestamp(max(seconds, 0.0), always_include_hours, decimal_marker)
-
-
-def _cues_to_transcript(cues: Sequence[Cue]) -> Transcript:
-    segments = tuple(Segment(c.start, c.end, " " + " ".join(c.lines), c.words) for c in cues)
-    return Transcript(segments, language="")
-
-
-class SubtitleWriter:
-    """Writes a transcript, or cues already shaped, to a text stream in one format."""
-
-    extension: str
-
-    def __init__(self, shape: ShapeOptions = ShapeOptions(), timestamps: bool = False):
-        self.shape = shape
-        self.timestamps = timestamps  # only the plain-text writer uses it
-
-    def write(self, source: Source, stream: TextIO) -> None:
-        raise NotImplementedError
-
-    def cues(self, source: Source) -> list[Cue]:
-        """Cues for `source`: shaped with this writer's options when given a transcript."""
-        if isinstance(source, Transcript):
-            return shape_cues(source, self.shape)
-        return list(source)
-
-    def rows(self, source: Source) -> Iterator[tuple[float, float, str]]:
-        """(start, end, one-line text): a transcript's segments, or the given cues."""
-        if isinstance(source, Transcript):
-            for s in source.segments:
-                if s.text.strip():
-                    yield s.start, s.end, " ".join(s.text.split())
-        else:
-            for c in source:
-                yield c.start, c.end, " ".join(c.lines)
-
-
 class TXTWriter(SubtitleWriter):
-    extension = "txt"
+    """One line per segment, as whisper writes it; with speakers, "Name: text" paragraphs."""
+
+    format = extension = "txt"
+
+    def stamp(self, start: float, end: float) -> str:
+        return f"[{timestamp(start, True, '.')} --> {timestamp(end, True, '.')}] " if self.timestamps else ""
 
     def write(self, source: Source, stream: TextIO) -> None:
-        for start, end, text in self.rows(source):
-            if self.timestamps:
-                text = f"[{_timestamp(start, True, '.')} --> {_timestamp(end, True, '.')}] {text}"
-            stream.write(text + "\n")
+        rows = list(self.rows(source))
+        if not any(r.speaker for r in rows):
+            for r in rows:
+                stream.write(self.stamp(r.start, r.end) + r.text + "\n")
+            return
+        for n, turn in enumerate(turns(rows)):
+            text = " ".join(r.text for r in turn)
+            name = f"{turn[0].speaker}: " if turn[0].speaker else ""
+            stream.write(("\n" if n else "") + self.stamp(turn[0].start, turn[-1].end) + name + text + "\n")
 
 
 class TSVWriter(SubtitleWriter):
-    """Integer milliseconds, as whisper writes them, so no locale can change the decimal mark."""
+    """Integer milliseconds, as whisper writes them, so no locale can change the decimal mark.
 
-    extension = "tsv"
+    A speaker column comes before the text when the transcript has speakers."""
+
+    format = extension = "tsv"
 
     def write(self, source: Source, stream: TextIO) -> None:
-        stream.write("start\tend\ttext\n")
-        for start, end, text in self.rows(source):
-            text = text.replace("\t", " ")
-            stream.write(f"{round(1000 * start)}\t{round(1000 * end)}\t{text}\n")
+        rows = list(self.rows(source))
+        with_speakers = any(r.speaker for r in rows)
+        stream.write("start\tend\tspeaker\ttext\n" if with_speakers else "start\tend\ttext\n")
+        for r in rows:
+            speaker = (r.speaker or "").replace("\t", " ") + "\t" if with_speakers else ""
+            stream.write(f"{round(1000 * r.start)}\t{round(1000 * r.end)}\t{speaker}{r.text.replace(chr(9), ' ')}\n")
 
 
 class JSONWriter(SubtitleWriter):
-    """The transcript's own dictionary (segments, words, language) plus its full text."""
+    """The transcript's own dictionary (segments, words, language) plus its full text.
 
-    extension = "json"
+    With speakers, each segment and word has `speaker` (the name shown) and `speaker_id`,
+    and `speakers` lists the ids and names."""
+
+    format = extension = "json"
 
     def write(self, source: Source, stream: TextIO) -> None:
-        transcript = source if isinstance(source, Transcript) else _cues_to_transcript(source)
+        transcript = source if isinstance(source, Transcript) else cues_to_transcript(source)
         data = {"text": transcript.text, **transcript.to_dict()}
+        names = {p.id: p.name for p in transcript.speakers}
+        for part in (p for s in data["segments"] for p in (s, *s["words"])):
+            if "speaker" in part:
+                part["speaker_id"] = part["speaker"]
+                part["speaker"] = names.get(part["speaker"], part["speaker"])
         json.dump(data, stream, ensure_ascii=False, indent=2)
         stream.write("\n")
 
@@ -118,19 +85,25 @@ class TimedTextWriter(SubtitleWriter):
     decimal_marker: str
 
     def stamp(self, seconds: float) -> str:
-        return _timestamp(seconds, self.always_include_hours, self.decimal_marker)
+        return timestamp(seconds, self.always_include_hours, self.decimal_marker)
 
     def escape(self, text: str) -> str:
         return text.replace("-->", "->")
 
+    def label(self, cue: Cue) -> str:
+        """What goes before a cue's text to say who speaks (empty without speakers)."""
+        return self.escape(self.speaker_label.prefix(cue.speaker))
+
     def blocks(self, cues: list[Cue]) -> Iterator[tuple[float, float, str]]:
         """(start, end, text) per block; with karaoke, one block per word as it is spoken."""
         for cue in cues:
+            label = self.label(cue)
             plain = self.escape(cue.text)
             if not (self.shape.highlight_words and cue.words):
-                yield cue.start, cue.end, plain
+                yield cue.start, cue.end, label + plain
                 continue
-            yield from self._highlighted(cue, plain)
+            for start, end, text in self._highlighted(cue, plain):
+                yield start, end, label + text
 
     def _highlighted(self, cue: Cue, plain: str) -> Iterator[tuple[float, float, str]]:
         pieces, last, emitted = word_pieces(cue), cue.start, False
@@ -155,7 +128,7 @@ class TimedTextWriter(SubtitleWriter):
 
 
 class SRTWriter(TimedTextWriter):
-    extension = "srt"
+    format = extension = "srt"
     always_include_hours = True
     decimal_marker = ","
 
@@ -165,12 +138,17 @@ class SRTWriter(TimedTextWriter):
 
 
 class VTTWriter(TimedTextWriter):
-    extension = "vtt"
+    """WebVTT; a speaker is a voice tag, <v Name>, as the WebVTT spec defines it."""
+
+    format = extension = "vtt"
     always_include_hours = False
     decimal_marker = "."
 
     def escape(self, text: str) -> str:
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+    def label(self, cue: Cue) -> str:
+        return f"<v {self.escape(' '.join(cue.speaker.split()))}>" if cue.speaker else ""
 
     def write(self, source: Source, stream: TextIO) -> None:
         stream.write("WEBVTT\n\n")
@@ -207,9 +185,11 @@ def ass_timestamp(seconds: float) -> str:
 
 
 class ASSWriter(SubtitleWriter):
-    """Advanced SubStation Alpha; karaoke through \\k tags when words are highlighted."""
+    """Advanced SubStation Alpha; karaoke through \\k tags when words are highlighted.
 
-    extension = "ass"
+    A speaker goes in the event's Name field and, as the user chose, before the text."""
+
+    format = extension = "ass"
     title = "Transcript"
 
     @staticmethod
@@ -245,22 +225,30 @@ class ASSWriter(SubtitleWriter):
                 text = self.karaoke(cue)
             else:
                 text = self.escape(cue.text)
+            name = self.escape(cue.speaker or "").replace(",", " ")  # commas separate the fields
+            text = self.escape(self.speaker_label.prefix(cue.speaker)) + text
             stream.write(f"Dialogue: 0,{ass_timestamp(cue.start)},{ass_timestamp(cue.end)},"
-                         f"Default,,0,0,0,,{text}\n")
+                         f"Default,{name},0,0,0,,{text}\n")
 
 
 WRITERS: dict[str, type[SubtitleWriter]] = {
-    w.extension: w for w in (TXTWriter, SRTWriter, VTTWriter, TSVWriter, JSONWriter, ASSWriter)
+    w.format: w for w in (TXTWriter, SRTWriter, VTTWriter, TSVWriter, JSONWriter, ASSWriter,
+                          MAXQDAWriter, DOCXWriter)
 }
 FORMATS: tuple[str, ...] = tuple(WRITERS)
 
 
-def get_writer(fmt: str, shape: ShapeOptions = ShapeOptions(),
-               timestamps: bool = False) -> SubtitleWriter:
+def get_writer(fmt: str, shape: ShapeOptions = ShapeOptions(), timestamps: bool = False,
+               speaker_label: SpeakerLabel | str = SpeakerLabel.COLON) -> SubtitleWriter:
     """A writer for `fmt` (one of FORMATS)."""
     try:
         cls = WRITERS[fmt.lower().lstrip(".")]
     except KeyError:
         raise ValueError(f"Unknown output format {fmt!r}; choose one of: "
                          f"{', '.join(FORMATS)}.") from None
-    return cls(shape, timestamps)
+    return cls(shape, timestamps, speaker_label)
+
+
+def extension_for(fmt: str) -> str:
+    """The file extension `fmt` writes ("maxqda" writes a .maxqda.txt, the others their name)."""
+    return WRITERS[fmt.lower().lstrip(".")].extension
