@@ -9,7 +9,18 @@ import sys
 from desktop_app import APP_NAME, __version__
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-FORMAT_CHOICES = ["txt", "srt", "vtt", "tsv", "json", "ass", "all"]
+FORMAT_CHOICES = ["txt", "srt", "vtt", "tsv", "json", "ass", "maxqda", "docx", "all"]
+
+
+def speakers_option(text: str) -> str:
+    """argparse type of --speakers: "auto" or a count from 1 to 10."""
+    from desktop_app.core.speakers.count import OFF, parse_speakers
+
+    try:
+        count = parse_speakers(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return OFF if count is None else count.option
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -32,6 +43,10 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--max-line-count", type=int, help="lines per subtitle cue")
     t.add_argument("--max-words-per-line", type=int)
     t.add_argument("--highlight-words", action="store_true")
+    t.add_argument("--speakers", type=speakers_option, metavar="auto|N",
+                   help="label who speaks: auto, or the number of speakers (1-10); off turns it off")
+    t.add_argument("--speaker-label", choices=["colon", "brackets"],
+                   help='SRT and ASS: "Name: text" (colon, the default) or "[Name] text"')
     t.add_argument("--no-cache", action="store_true")
     t.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
 

@@ -76,15 +76,17 @@ def _shape(args: argparse.Namespace):
 def write_outputs(transcript, source: Path, args: argparse.Namespace) -> list[Path]:
     """Write the chosen formats next to the source or into --output-dir."""
     from desktop_app.core.subtitles.export import ExportOptions, write_file
+    from desktop_app.core.subtitles.writers import extension_for
 
     formats = ALL_FORMATS if args.format == "all" else (args.format,)
     out_dir = Path(args.output_dir) if args.output_dir else source.parent
     out_dir.mkdir(parents=True, exist_ok=True)
     shape = _shape(args)
+    export = ExportOptions(speaker_label=getattr(args, "speaker_label", None) or "colon")
     written = []
     for fmt in formats:
-        target = out_dir / f"{source.stem}.{fmt}"
-        write_file(transcript, target, fmt, shape, ExportOptions())
+        target = out_dir / f"{source.stem}.{extension_for(fmt)}"
+        write_file(transcript, target, fmt, shape, export)
         written.append(target)
     return written
 
@@ -102,6 +104,7 @@ def run_transcribe(args: argparse.Namespace) -> int:
         model=args.model,
         device=args.device,
         options=_options(args, settings),
+        speakers=getattr(args, "speakers", None),
     )
     try:
         pipeline.model  # resolve once: an unknown model is one message, not one per file
@@ -119,6 +122,8 @@ def run_transcribe(args: argparse.Namespace) -> int:
                 outcome = pipeline.run(source, progress.stage, progress.progress)
                 progress.end()
                 write_outputs(outcome.transcript, source, args)
+                if outcome.speaker_note:
+                    print(f"{shown}: {outcome.speaker_note}")
                 log.info("%s: done (%s)", name, "cached" if outcome.from_cache else "transcribed")
             except DaredevilError as exc:
                 progress.end()

@@ -71,6 +71,19 @@ def cache_key(content_hash: str, model_sha256: str, options: TranscribeOptions) 
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
+SPEAKER_STEP_VERSION = 1  # bump when the speaker step labels differently
+
+
+def speaker_cache_key(transcript_key: str, speakers: str) -> str:
+    """The key of a labelled transcript: its transcript's key plus the speaker option
+    ("auto" or a count), so a cached transcript gets speakers without transcribing again."""
+    canonical = json.dumps(
+        {"transcript": transcript_key, "speakers": speakers, "speaker_step": SPEAKER_STEP_VERSION},
+        sort_keys=True, separators=(",", ":"),
+    )
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
 def _prepare(conn: sqlite3.Connection) -> None:
     if db.user_version(conn) != CACHE_SCHEMA:
         with db.transaction(conn):

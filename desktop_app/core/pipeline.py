@@ -1,9 +1,14 @@
 """The path from a file on disk to a transcript, in stages the CLI and the window share.
 
-Stages: `prepare` (stat check, probe, content hash, cache key) -> `cached` ->
-`extract` (ffmpeg) -> `transcribe_audio` (engine worker, then cache). The window runs
-the first three on an I/O pool and the last on its single engine thread; the CLI
-runs them in order through `run`.
+Stages: `prepare` (stat check, probe, content hash, cache keys) -> `cached` ->
+`extract` (ffmpeg) -> `transcribe_audio` (engine worker, then cache) -> with speakers
+asked for, `label_speakers` (the speaker step in the worker, then cache). The window runs
+the first three on an I/O pool and the rest on its single engine thread
+(`finish_audio`); the CLI runs them in order through `run`.
+
+With speakers, the transcript (word timestamps on) is cached under its own key and the
+labelled one under that key plus the speaker option, so a transcript made before gets
+speakers, or another count of them, without being transcribed again.
 """
 
 from __future__ import annotations
@@ -13,12 +18,12 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
 
-from desktop_app.core.cache import ResultCache, cache_key
+from desktop_app.core.cache import ResultCache, cache_key, speaker_cache_key
 from desktop_app.core.engine import EngineClient, EngineProgress
 from desktop_app.core.errors import CancelledError, DaredevilError, FileCheckError
 from desktop_app.core.filecheck import FileInfo, check_file
@@ -28,6 +33,8 @@ from desktop_app.core.models.registry import ModelInfo, STARTER_MODEL_NAME, reso
 from desktop_app.core.options import TranscribeOptions
 from desktop_app.core.paths import AppPaths, app_paths
 from desktop_app.core.settings import Settings
+from desktop_app.core.speakers.count import SpeakerCount, parse_speakers
+from desktop_app.core.speakers.identify import SpeakerResult
 from desktop_app.core.transcript import Transcript
 
 log = logging.getLogger(__name__)
@@ -44,7 +51,9 @@ class PreparedJob:
     media: MediaInfo
     model: ModelInfo
     options: TranscribeOptions
-    cache_key: str | None  # None when the cache is off
+    cache_key: str | None  # the result's key (labelled, with speakers); None when the cache is off
+    speakers: SpeakerCount | None = None  # None: no speaker step
+    transcript_key: str | None = None  # the unlabelled transcript's key (= cache_key without speakers)
 
     @property
     def audio_seconds(self) -> float:
@@ -58,6 +67,15 @@ class IoOutcome:
     prepared: PreparedJob
     cached: Transcript | None = None
     audio: np.ndarray | None = None
+    transcript: Transcript | None = None  # transcribed before: only the speaker step is left
+
+
+@dataclass(frozen=True)
+class Transcribed:
+    """What the engine stages made: the transcript, and the speaker step's line for the row."""
+
+    transcript: Transcript
+    speaker_note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -67,6 +85,16 @@ class JobOutcome:
     attempts: int = 1
     elapsed_s: float = 0.0
     model: str = field(default="")
+    speaker_note: str | None = None  # "2 speakers found.", or why the step was skipped
+
+
+def _speaker_option(text: str | None) -> SpeakerCount | None:
+    """The speaker option; a value the settings file can't mean turns the step off (logged)."""
+    try:
+        return parse_speakers(text)
+    except ValueError as exc:
+        log.warning("%s Identifying speakers is off.", exc)
+        return None
 
 
 class Pipeline:
@@ -82,10 +110,14 @@ class Pipeline:
         device: str | None = None,
         options: TranscribeOptions | None = None,
         engine: EngineClient | None = None,
+        speakers: str | None = None,
     ) -> None:
         self.settings = settings
         self.paths = (paths or app_paths()).ensure()
+        self.speakers = _speaker_option(speakers if speakers is not None else settings.speakers)
         self.options = options or settings.transcribe_options()
+        if self.speakers is not None:  # words are what the speaker step labels
+            self.options = replace(self.options, word_timestamps=True)
         self.device = device or settings.device
         self._model_name = model or settings.model or STARTER_MODEL_NAME
         self._model: ModelInfo | None = None
@@ -114,7 +146,7 @@ class Pipeline:
         limits = self.settings.limits
         info = check_file(Path(path), limits.max_file_bytes)
         media = probe_media(info.path, timeout_s=limits.probe_timeout_s)
-        key = None
+        key = transcript_key = None
         if self.cache is not None:
             try:
                 content = self.cache.hash_for(info.path)
@@ -123,8 +155,10 @@ class Pipeline:
                     f"The file could not be read ({exc.strerror or exc}). Check that it is still "
                     "there and that the drive is connected, then retry."
                 ) from exc
-            key = cache_key(content, self.model.sha256, self.options)
-        return PreparedJob(info, media, self.model, self.options, key)
+            key = transcript_key = cache_key(content, self.model.sha256, self.options)
+            if self.speakers is not None:
+                key = speaker_cache_key(transcript_key, self.speakers.option)
+        return PreparedJob(info, media, self.model, self.options, key, self.speakers, transcript_key)
 
     def cached(self, job: PreparedJob) -> Transcript | None:
         """The validated cached transcript, or None (a bad entry is dropped by the cache)."""
@@ -157,8 +191,11 @@ class Pipeline:
         hit = self.cached(prepared)
         if hit is not None:
             return IoOutcome(prepared, cached=hit)
+        transcribed = None
+        if prepared.speakers is not None and self.cache is not None and prepared.transcript_key is not None:
+            transcribed = self.cache.get(prepared.transcript_key)
         stage(JobStatus.EXTRACTING, prepared)
-        return IoOutcome(prepared, audio=self.extract(prepared, cancel))
+        return IoOutcome(prepared, audio=self.extract(prepared, cancel), transcript=transcribed)
 
     def transcribe_audio(
         self,
@@ -180,9 +217,45 @@ class Pipeline:
             soft_limit_s=limits.job_soft_limit(seconds),
             hard_limit_s=limits.job_hard_limit(seconds),
         )
-        if self.cache is not None and job.cache_key is not None:
-            self.cache.put(job.cache_key, transcript)
+        if self.cache is not None and job.transcript_key is not None:
+            self.cache.put(job.transcript_key, transcript)
         return transcript
+
+    def label_speakers(
+        self,
+        job: PreparedJob,
+        audio: np.ndarray,
+        transcript: Transcript,
+        on_progress: ProgressCallback | None = None,
+        cancel: threading.Event | None = None,
+    ) -> SpeakerResult:
+        """The speaker step in the engine worker, then the labelled transcript is cached."""
+        speakers = job.speakers or SpeakerCount()
+        seconds = len(audio) / 16000
+        limits = self.settings.limits
+        result = self.engine.identify_speakers(
+            audio, transcript, speakers, on_progress=on_progress, cancel=cancel,
+            soft_limit_s=limits.job_soft_limit(seconds), hard_limit_s=limits.job_hard_limit(seconds),
+        )
+        if self.cache is not None and job.cache_key is not None:
+            self.cache.put(job.cache_key, result.transcript)
+        return result
+
+    def finish_audio(
+        self,
+        io: IoOutcome,
+        on_progress: ProgressCallback | None = None,
+        cancel: threading.Event | None = None,
+        on_speaker_progress: ProgressCallback | None = None,
+    ) -> Transcribed:
+        """The engine stages for decoded audio: transcribe (unless done before), then speakers."""
+        assert io.audio is not None
+        job = io.prepared
+        transcript = io.transcript or self.transcribe_audio(job, io.audio, on_progress, cancel)
+        if job.speakers is None:
+            return Transcribed(transcript)
+        result = self.label_speakers(job, io.audio, transcript, on_speaker_progress, cancel)
+        return Transcribed(result.transcript, result.message)
 
     def run(
         self,
@@ -204,9 +277,10 @@ class Pipeline:
                     stage(JobStatus.CACHED)
                     return JobOutcome(io.cached, True, attempt, time.monotonic() - started, job.model.name)
                 stage(JobStatus.TRANSCRIBING)
-                transcript = self.transcribe_audio(job, io.audio, on_progress, cancel)
+                done = self.finish_audio(io, on_progress, cancel, on_progress)
                 stage(JobStatus.DONE)
-                return JobOutcome(transcript, False, attempt, time.monotonic() - started, job.model.name)
+                return JobOutcome(done.transcript, False, attempt, time.monotonic() - started, job.model.name,
+                                  done.speaker_note)
             except DaredevilError as exc:
                 if isinstance(exc, CancelledError) or not self.retry.should_retry(exc, attempt - 1):
                     raise

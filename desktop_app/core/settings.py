@@ -52,6 +52,7 @@ class Settings:
     task: str = Task.TRANSCRIBE.value
     word_timestamps: bool = False
     initial_prompt: str | None = None
+    speakers: str = "off"  # identify speakers: "off", "auto" or a count "1".."10"
     limits: Limits = Limits()
     extraction_concurrency: int = 2
     cache_max_bytes: int = 512 * MB

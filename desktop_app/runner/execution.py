@@ -20,7 +20,7 @@ from PySide6.QtCore import QTimer
 from desktop_app.core.engine import EngineProgress, EngineStatus
 from desktop_app.core.errors import CancelledError, DaredevilError
 from desktop_app.core.jobs import Job, JobStatus, RetryPolicy
-from desktop_app.core.pipeline import IoOutcome, Pipeline, PreparedJob
+from desktop_app.core.pipeline import IoOutcome, Pipeline, PreparedJob, Transcribed
 from desktop_app.core.transcript import Transcript
 from desktop_app.runner.tasks import post_to_gui, run_task
 
@@ -174,8 +174,10 @@ class JobExecution:
         def on_progress(progress: EngineProgress) -> None:
             post_to_gui(lambda: self._on_progress(job_id, run, progress))
 
-        def work() -> tuple[Transcript, EngineStatus | None]:
-            transcript = pipeline.transcribe_audio(outcome.prepared, outcome.audio, on_progress, run.cancel)
+        def work() -> tuple[Transcribed, EngineStatus | None]:
+            # speakers (issue 10, phase 1): the step runs here after the transcription; phase 2
+            # gives it a stage and progress of its own on the row
+            transcript = pipeline.finish_audio(outcome, on_progress, run.cancel)
             if run.cancel.is_set() or pipeline.engine.worker_pid is None:
                 return transcript, None  # quitting, or the worker was recycled: don't start one to ask
             try:
@@ -206,9 +208,11 @@ class JobExecution:
             self._fail(job, error)
             return
         self._runs.pop(job_id, None)
-        transcript = result[0]
+        done: Transcribed = result[0]
+        transcript = done.transcript
         elapsed = time.monotonic() - run.started
-        self._finish(job, transcript, JobStatus.DONE, f"Done in {elapsed:.1f} s: {len(transcript.segments)} segments")
+        note = f" {done.speaker_note}" if done.speaker_note else ""
+        self._finish(job, transcript, JobStatus.DONE, f"Done in {elapsed:.1f} s: {len(transcript.segments)} segments.{note}")
 
     def _finish(self, job: Job, transcript: Transcript, status: JobStatus, line: str) -> None:
         job.transcript = transcript

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.subtitles.base import SpeakerLabel
 from desktop_app.core.subtitles.batch import ExportPlan
 from desktop_app.core.subtitles.export import CollisionPolicy, ExportOptions, output_name
 from desktop_app.core.subtitles.shaping import ShapeOptions
@@ -36,7 +37,7 @@ class ExportOptionsForm(QWidget):
 
     # the widgets the dialog shows as its own attributes (dialog.max_chars, ...)
     WIDGETS = (
-        "format_checks", "txt_timestamps", "max_chars", "max_lines", "max_duration", "min_gap",
+        "format_checks", "txt_timestamps", "speaker_label", "max_chars", "max_lines", "max_duration", "min_gap",
         "split_sentences", "split_pauses", "pause_length", "karaoke", "encoding", "newline",
         "next_to_source", "in_folder", "folder_edit", "choose_button", "pattern", "collision",
         "names_label",
@@ -65,17 +66,29 @@ class ExportOptionsForm(QWidget):
             "txt": self.tr("Plain text (.txt)"),
             "tsv": self.tr("Tab-separated (.tsv)"),
             "json": self.tr("JSON (.json)"),
+            "maxqda": self.tr("MAXQDA transcript (.maxqda.txt)"),
+            "docx": self.tr("Word document (.docx)"),
         }
         self.format_checks: dict[str, QCheckBox] = {}
         for i, (fmt, label) in enumerate(labels.items()):
             check = QCheckBox(label, box)
             self.format_checks[fmt] = check
             grid.addWidget(check, i % 3, i // 3)
-        self.txt_timestamps = QCheckBox(self.tr("Times in plain text"), box)
-        self.txt_timestamps.setToolTip(self.tr("Start each line of the .txt file with its start and end time"))
-        grid.addWidget(self.txt_timestamps, 3, 1)
-        self.format_checks["txt"].toggled.connect(self.txt_timestamps.setEnabled)
+        self.txt_timestamps = QCheckBox(self.tr("Times in plain text and Word"), box)
+        self.txt_timestamps.setToolTip(self.tr("Start each line of the .txt file, and each paragraph of the "
+                                               ".docx file, with its time"))
+        grid.addWidget(self.txt_timestamps, 3, 0, 1, 2)
+        for fmt in ("txt", "docx"):
+            self.format_checks[fmt].toggled.connect(self._update_timestamps_enabled)
+        self.speaker_label = QComboBox(box)
+        self.speaker_label.addItem(self.tr("Speakers as “Name: text”"), SpeakerLabel.COLON.value)
+        self.speaker_label.addItem(self.tr("Speakers as “[Name] text”"), SpeakerLabel.BRACKETS.value)
+        self.speaker_label.setToolTip(self.tr("How SubRip and SubStation subtitles show who speaks"))
+        grid.addWidget(self.speaker_label, 4, 0, 1, 2)
         return box
+
+    def _update_timestamps_enabled(self) -> None:
+        self.txt_timestamps.setEnabled(self.format_checks["txt"].isChecked() or self.format_checks["docx"].isChecked())
 
     def _lines_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Lines"), self)
@@ -176,7 +189,7 @@ class ExportOptionsForm(QWidget):
             check.toggled.connect(self.changed)
         for spin in (self.max_chars, self.max_lines, self.max_duration, self.min_gap, self.pause_length):
             spin.valueChanged.connect(self.changed)
-        for combo in (self.encoding, self.newline, self.collision):
+        for combo in (self.encoding, self.newline, self.collision, self.speaker_label):
             combo.currentIndexChanged.connect(self.changed)
         for edit in (self.pattern, self.folder_edit):
             edit.textChanged.connect(self.changed)
@@ -188,7 +201,8 @@ class ExportOptionsForm(QWidget):
         for fmt, check in self.format_checks.items():
             check.setChecked(fmt in plan.formats)
         self.txt_timestamps.setChecked(plan.export.txt_timestamps)
-        self.txt_timestamps.setEnabled(self.format_checks["txt"].isChecked())
+        self._update_timestamps_enabled()
+        self.speaker_label.setCurrentIndex(max(0, self.speaker_label.findData(plan.export.speaker_label)))
         shape = plan.shape
         self.max_chars.setValue(shape.max_chars_per_line)
         self.max_lines.setValue(shape.max_lines_per_cue)
@@ -228,6 +242,7 @@ class ExportOptionsForm(QWidget):
             encoding=self.encoding.currentData(),
             newline=self.newline.currentData(),
             txt_timestamps=self.txt_timestamps.isChecked(),
+            speaker_label=self.speaker_label.currentData(),
         )
         folder = None
         if self.in_folder.isChecked():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import logging
+from dataclasses import replace
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFontDatabase
@@ -58,15 +59,19 @@ class ExportPreview(QGroupBox):
     def show_plan(self, transcript: Transcript, plan: ExportPlan) -> None:
         """Write the first cues of `transcript` in the picked format (the plan's first by default)."""
         fmt = self.preview_format.currentData() or plan.formats[0]
-        sample = Transcript(transcript.segments[:PREVIEW_SEGMENTS], transcript.language, transcript.duration)
-        writer = get_writer(fmt, plan.shape, timestamps=plan.export.txt_timestamps)
+        sample = replace(transcript, segments=transcript.segments[:PREVIEW_SEGMENTS])
+        writer = get_writer(fmt, plan.shape, timestamps=plan.export.txt_timestamps,
+                            speaker_label=plan.export.speaker_label)
         if fmt in ("srt", "vtt", "ass"):
             source: object = writer.cues(sample)[:PREVIEW_CUES]
         else:
-            source = Transcript(sample.segments[:PREVIEW_CUES], sample.language, sample.duration)
+            source = replace(sample, segments=sample.segments[:PREVIEW_CUES])
         stream = io.StringIO()
         try:
-            writer.write(source, stream)  # type: ignore[arg-type]
+            if writer.binary:  # a Word document: its paragraphs as text
+                stream.write(writer.preview(source))  # type: ignore[attr-defined, arg-type]
+            else:
+                writer.write(source, stream)  # type: ignore[arg-type]
         except Exception as exc:  # a preview must never take the dialog down
             log.exception("Preview failed")
             stream = io.StringIO(self.tr("No preview: {0}").format(exc))

@@ -121,6 +121,7 @@ class SegmentTableModel(QAbstractTableModel):
         self._segments: list[Segment] = list(transcript.segments)
         self._language = transcript.language
         self._duration = transcript.duration
+        self._speakers = transcript.speakers  # kept whole until the editor edits speakers (issue 10)
         self.undo_stack = QUndoStack(self)
         self._query = ""
         self._hits: dict[int, list[tuple[int, int]]] = {}
@@ -142,7 +143,7 @@ class SegmentTableModel(QAbstractTableModel):
 
     def transcript(self) -> Transcript:
         """The edited transcript, ready to save."""
-        return Transcript(tuple(self._segments), self._language, self._duration)
+        return Transcript(tuple(self._segments), self._language, self._duration, self._speakers)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

@@ -30,6 +30,7 @@ from desktop_app.core.languages import LANGUAGES, language_name
 from desktop_app.core.models.registry import STARTER_MODEL_NAME
 from desktop_app.core.options import Device, Task
 from desktop_app.core.settings import GB, MB, Settings
+from desktop_app.core.speakers.count import AUTO, MAX_SPEAKERS, OFF
 from desktop_app.runner.controller import QueueController
 from desktop_app.runner.model_manager import CLEAR_CACHE, ModelManager, list_gpus
 from desktop_app.runner.tasks import run_task
@@ -135,6 +136,13 @@ class SettingsDialog(QDialog):
         self.task_combo.addItem(self.tr("Transcribe (keep the spoken language)"), Task.TRANSCRIBE.value)
         self.task_combo.addItem(self.tr("Translate to English"), Task.TRANSLATE.value)
         self.word_timestamps = QCheckBox(self.tr("Word timestamps (needed for karaoke subtitles; slower)"))
+        self.speakers_combo = QComboBox()
+        self.speakers_combo.addItem(self.tr("Off"), OFF)
+        self.speakers_combo.addItem(self.tr("Automatic (count them)"), AUTO)
+        for n in range(1, MAX_SPEAKERS + 1):
+            self.speakers_combo.addItem(self.tr("%n speaker(s)", "", n), str(n))
+        self.speakers_combo.setToolTip(self.tr("Label who speaks each word (turns word timestamps on; "
+                                               "takes a little longer)"))
         self.initial_prompt = QPlainTextEdit()
         self.initial_prompt.setPlaceholderText(self.tr("Names, spellings or a style for Whisper to follow"))
         self.initial_prompt.setFixedHeight(self.initial_prompt.fontMetrics().lineSpacing() * 4)
@@ -145,6 +153,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Language:"), self.language_combo)
         form.addRow(self.tr("Task:"), self.task_combo)
         form.addRow("", self.word_timestamps)
+        form.addRow(self.tr("Identify speakers:"), self.speakers_combo)
         form.addRow(self.tr("Initial prompt:"), self.initial_prompt)
         return page
 
@@ -218,6 +227,7 @@ class SettingsDialog(QDialog):
         _select(self.language_combo, settings.language or None)
         _select(self.task_combo, settings.task)
         self.word_timestamps.setChecked(settings.word_timestamps)
+        _select(self.speakers_combo, settings.speakers, settings.speakers)
         self.initial_prompt.setPlainText(settings.initial_prompt or "")
         limits = settings.limits
         self.max_file_gb.setValue(limits.max_file_bytes / GB)
@@ -298,6 +308,7 @@ class SettingsDialog(QDialog):
             language=self.language_combo.currentData(),
             task=self.task_combo.currentData(),
             word_timestamps=self.word_timestamps.isChecked(),
+            speakers=self.speakers_combo.currentData(),
             initial_prompt=self.initial_prompt.toPlainText().strip() or None,
             limits=limits,
             extraction_concurrency=self.concurrency.value(),

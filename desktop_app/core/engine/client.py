@@ -35,6 +35,8 @@ from desktop_app.core.engine.messages import (
     JobProgress,
     ModelRef,
     ShutdownRequest,
+    SpeakersDone,
+    SpeakersRequest,
     StatusReply,
     StatusRequest,
     TranscribeRequest,
@@ -52,6 +54,8 @@ from desktop_app.core.errors import (
     WorkerDiedError,
 )
 from desktop_app.core.options import TranscribeOptions
+from desktop_app.core.speakers.count import SpeakerCount
+from desktop_app.core.speakers.identify import SpeakerResult
 from desktop_app.core.tempfiles import shared_memory_name
 from desktop_app.core.transcript import Transcript
 
@@ -101,6 +105,43 @@ class EngineClient:
         hard_limit_s: float | None = None,
     ) -> Transcript:
         """Transcribe 16 kHz mono audio; raises CancelledError, JobTimeoutError, WorkerDiedError..."""
+        def request(job_id: str, shm: str, n: int) -> TranscribeRequest:
+            ref = ModelRef(model.name, str(model.path), model.sha256)
+            return TranscribeRequest(job_id, shm, n, ref, device, options)
+
+        done = self._run_with_audio(
+            audio, request,
+            on_progress, cancel, soft_limit_s, hard_limit_s,
+        )
+        return done.transcript
+
+    def identify_speakers(
+        self,
+        audio: np.ndarray,
+        transcript: Transcript,
+        speakers: SpeakerCount,
+        on_progress: Callable[[EngineProgress], None] | None = None,
+        cancel: threading.Event | None = None,
+        soft_limit_s: float | None = None,
+        hard_limit_s: float | None = None,
+    ) -> SpeakerResult:
+        """The speaker step in the worker, for a transcript of this audio (issue 10's seam)."""
+        done = self._run_with_audio(
+            audio, lambda job_id, shm, n: SpeakersRequest(job_id, shm, n, transcript, speakers),
+            on_progress, cancel, soft_limit_s, hard_limit_s,
+        )
+        return done.result
+
+    def _run_with_audio(
+        self,
+        audio: np.ndarray,
+        make_request: Callable[[str, str, int], Any],
+        on_progress: Callable[[EngineProgress], None] | None,
+        cancel: threading.Event | None,
+        soft_limit_s: float | None,
+        hard_limit_s: float | None,
+    ) -> Any:
+        """Send a request whose audio travels in shared memory; the worker's done message."""
         samples = np.ascontiguousarray(audio, dtype=np.float32)
         if samples.ndim != 1 or samples.size == 0:
             raise ValueError("audio must be a non-empty 1-D array of 16 kHz samples")
@@ -116,8 +157,7 @@ class EngineClient:
             view[:] = samples
             del view
             self._stop.clear()
-            ref = ModelRef(model.name, str(model.path), model.sha256)
-            request = TranscribeRequest(job_id, shm.name, int(samples.size), ref, device, options)
+            request = make_request(job_id, shm.name, int(samples.size))
             try:
                 self._conn.send(request)
             except OSError:
@@ -177,7 +217,7 @@ class EngineClient:
         cancel: threading.Event | None,
         soft_limit_s: float | None,
         hard_limit_s: float | None,
-    ) -> Transcript:
+    ) -> JobDone | SpeakersDone:
         started = time.monotonic()
         stop_reason: str | None = None  # "cancel" or "soft"
         stop_asked_at = 0.0
@@ -210,11 +250,11 @@ class EngineClient:
                 if isinstance(message, JobProgress) and message.job_id == job_id:
                     if on_progress is not None and stop_reason is None:
                         on_progress(message.progress)
-                elif isinstance(message, (JobDone, JobFailed)) and message.job_id == job_id:
+                elif isinstance(message, (JobDone, SpeakersDone, JobFailed)) and message.job_id == job_id:
                     job_open = False
                     self._job_finished(message.rss_bytes)
-                    if isinstance(message, JobDone) and stop_reason != "cancel":
-                        return message.transcript  # finished just as the soft limit passed
+                    if isinstance(message, (JobDone, SpeakersDone)) and stop_reason != "cancel":
+                        return message  # finished just as the soft limit passed
                     if stop_reason is not None:
                         raise self._stop_error(stop_reason, soft_limit_s)
                     raise _job_error(message)

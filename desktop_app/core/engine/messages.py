@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from enum import Enum
 
 from desktop_app.core.options import TranscribeOptions
+from desktop_app.core.speakers.count import SpeakerCount
+from desktop_app.core.speakers.identify import SpeakerResult
 from desktop_app.core.transcript import Segment, Transcript
 
 
@@ -64,6 +66,17 @@ class TranscribeRequest:
 
 
 @dataclass(frozen=True)
+class SpeakersRequest:
+    """Label who speaks in a transcript already made (the speaker step, after transcription)."""
+
+    job_id: str
+    audio_shm: str  # as in TranscribeRequest
+    n_samples: int
+    transcript: Transcript
+    speakers: SpeakerCount
+
+
+@dataclass(frozen=True)
 class StatusRequest:
     pass
 
@@ -112,6 +125,14 @@ class JobDone:
     model_loaded: bool  # True when this job had to (re)load the model
     seconds: float  # wall time in the worker, model load included
     rss_bytes: int  # worker resident memory after the job and gc
+
+
+@dataclass(frozen=True)
+class SpeakersDone:
+    job_id: str
+    result: SpeakerResult
+    seconds: float
+    rss_bytes: int
 
 
 @dataclass(frozen=True)

@@ -46,6 +46,7 @@ from desktop_app.core.engine.messages import (
     JobFailed,
     JobProgress,
     ShutdownRequest,
+    SpeakersRequest,
     StatusReply,
     StatusRequest,
     TranscribeRequest,
@@ -376,5 +377,9 @@ def run_worker(conn: Any, stop: Any) -> None:
                 send(StatusReply(engine.status()))
             elif isinstance(message, TranscribeRequest):
                 send(engine.run_job(message))
+            elif isinstance(message, SpeakersRequest):  # SPEAKER SEAM (issue 10): see speaker_step.py
+                from desktop_app.core.engine.speaker_step import run_speakers
+
+                send(run_speakers(message, send, stop, engine.cleanup, engine.rss))
         except (BrokenPipeError, EOFError, OSError):
             break
