@@ -139,8 +139,9 @@ class SettingsDialog(QDialog):
         self.speakers_combo = QComboBox()
         self.speakers_combo.addItem(self.tr("Off"), OFF)
         self.speakers_combo.addItem(self.tr("Automatic (count them)"), AUTO)
-        for n in range(1, MAX_SPEAKERS + 1):
-            self.speakers_combo.addItem(self.tr("%n speaker(s)", "", n), str(n))
+        self.speakers_combo.addItem(self.tr("1 speaker"), "1")
+        for n in range(2, MAX_SPEAKERS + 1):
+            self.speakers_combo.addItem(self.tr("{0} speakers").format(n), str(n))
         self.speakers_combo.setToolTip(self.tr("Label who speaks each word (turns word timestamps on; "
                                                "takes a little longer)"))
         self.initial_prompt = QPlainTextEdit()

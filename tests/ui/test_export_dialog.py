@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pysubs2
@@ -354,3 +355,37 @@ def test_jobs_without_a_transcript_cannot_be_exported(qtbot, make_controller, tm
     dialog = open_dialog(qtbot, controller, ["no-such-job"])
     assert not dialog.jobs and not dialog.export_button.isEnabled()
     assert "transcript" in dialog.problem.text()
+
+
+def test_speaker_formats_and_labels_from_the_dialog(qtbot, make_controller, tmp_path):
+    import docx
+
+    from desktop_app.core.transcript import Speaker
+
+    base = transcript(with_words=True)
+    segments = tuple(replace(s, speaker=("S1", "S2")[i % 2],
+                             words=tuple(replace(w, speaker=("S1", "S2")[i % 2]) for w in s.words))
+                     for i, s in enumerate(base.segments))
+    t = replace(base, segments=segments, speakers=(Speaker("S1", "Ana"), Speaker("S2", "Ben")))
+    controller, ids = make_controller({tmp_path / "talk.mp4": t})
+    dialog = open_dialog(qtbot, controller, ids)
+    assert {"maxqda", "docx"} <= set(dialog.format_checks)
+    tick_only(qtbot, dialog, "srt", "maxqda", "docx")
+    dialog.speaker_label.setCurrentIndex(dialog.speaker_label.findData("brackets"))
+    dialog.preview_format.setCurrentIndex(dialog.preview_format.findData("srt"))
+    qtbot.waitUntil(lambda: "[Ana] " in dialog.preview_text(), timeout=EXPORT_MS)
+    dialog.preview_format.setCurrentIndex(dialog.preview_format.findData("docx"))
+    qtbot.waitUntil(lambda: "Ana: " in dialog.preview_text(), timeout=EXPORT_MS)
+    to_folder(qtbot, dialog, tmp_path / "out")
+    boxes = Boxes("Close")
+    with qtbot.waitSignal(dialog.exported, timeout=EXPORT_MS):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    out = tmp_path / "out"
+    assert sorted(p.name for p in out.iterdir()) == ["talk.en.docx", "talk.en.maxqda.txt", "talk.en.srt"]
+    assert "Wrote 3 file(s)." in boxes.texts[0]
+    subs = pysubs2.load(str(out / "talk.en.srt"))
+    assert subs[0].plaintext.startswith("[Ana] ")
+    assert {e.plaintext.split("] ", 1)[0] for e in subs} == {"[Ana", "[Ben"}
+    bold = [r.text for p in docx.Document(str(out / "talk.en.docx")).paragraphs for r in p.runs if r.bold]
+    assert bold[:2] == ["Ana:", "Ben:"]
+    assert (out / "talk.en.maxqda.txt").read_text(encoding="utf-8").startswith("[00:00:")

@@ -292,3 +292,20 @@ def test_the_dialog_speaks_brazilian_portuguese(qtbot, controller):
         made.models.shutdown()
     finally:
         install_translator("en")
+
+
+def test_identify_speakers_is_a_setting(qtbot, dialog, home):
+    combo = dialog.speakers_combo
+    assert combo.currentData() == "off"  # the default
+    assert [combo.itemData(i) for i in range(combo.count())] == ["off", "auto", *map(str, range(1, 11))]
+    combo.setCurrentIndex(combo.findData("auto"))
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert load_settings(home.settings_file).speakers == "auto"
+    assert dialog.controller.settings.speakers == "auto"
+    again = SettingsDialog(dialog.controller)
+    qtbot.addWidget(again)
+    assert again.speakers_combo.currentText() == "Automatic (count them)"
+    again.speakers_combo.setCurrentIndex(again.speakers_combo.findData("3"))
+    assert again.speakers_combo.currentText() == "3 speakers"
+    assert again.settings_from_form().speakers == "3"
+    again.models.shutdown()
