@@ -145,214 +145,239 @@
 <context>
     <name>ExportOptionsForm</name>
     <message>
-        <location filename="../export_options.py" line="59"/>
+        <location filename="../export_options.py" line="60"/>
         <source>Formats</source>
         <translation>Formatos</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="62"/>
+        <location filename="../export_options.py" line="63"/>
         <source>SubRip (.srt)</source>
         <translation>SubRip (.srt)</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="63"/>
+        <location filename="../export_options.py" line="64"/>
         <source>WebVTT (.vtt)</source>
         <translation>WebVTT (.vtt)</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="64"/>
+        <location filename="../export_options.py" line="65"/>
         <source>Advanced SubStation (.ass)</source>
         <translation>Advanced SubStation (.ass)</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="65"/>
+        <location filename="../export_options.py" line="66"/>
         <source>Plain text (.txt)</source>
         <translation>Texto simples (.txt)</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="66"/>
+        <location filename="../export_options.py" line="67"/>
         <source>Tab-separated (.tsv)</source>
         <translation>Separado por tabulações (.tsv)</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="67"/>
+        <location filename="../export_options.py" line="68"/>
         <source>JSON (.json)</source>
         <translation>JSON (.json)</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="74"/>
-        <source>Times in plain text</source>
-        <translation>Tempos no texto simples</translation>
+        <location filename="../export_options.py" line="69"/>
+        <source>MAXQDA transcript (.maxqda.txt)</source>
+        <translation>Transcrição para o MAXQDA (.maxqda.txt)</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="75"/>
-        <source>Start each line of the .txt file with its start and end time</source>
-        <translation>Começar cada linha do arquivo .txt com os tempos de início e fim</translation>
+        <location filename="../export_options.py" line="70"/>
+        <source>Word document (.docx)</source>
+        <translation>Documento do Word (.docx)</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="81"/>
+        <location filename="../export_options.py" line="77"/>
+        <source>Times in plain text and Word</source>
+        <translation>Tempos no texto simples e no Word</translation>
+    </message>
+    <message>
+        <location filename="../export_options.py" line="78"/>
+        <source>Start each line of the .txt file, and each paragraph of the .docx file, with its time</source>
+        <translation>Começar cada linha do arquivo .txt, e cada parágrafo do arquivo .docx, com o seu tempo</translation>
+    </message>
+    <message>
+        <location filename="../export_options.py" line="84"/>
+        <source>Speakers as “Name: text”</source>
+        <translation>Falantes como “Nome: texto”</translation>
+    </message>
+    <message>
+        <location filename="../export_options.py" line="85"/>
+        <source>Speakers as “[Name] text”</source>
+        <translation>Falantes como “[Nome] texto”</translation>
+    </message>
+    <message>
+        <location filename="../export_options.py" line="86"/>
+        <source>How SubRip and SubStation subtitles show who speaks</source>
+        <translation>Como as legendas SubRip e SubStation mostram quem fala</translation>
+    </message>
+    <message>
+        <location filename="../export_options.py" line="94"/>
         <source>Lines</source>
         <translation>Linhas</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="85"/>
+        <location filename="../export_options.py" line="98"/>
         <source>Characters per line, at most:</source>
         <translation>Caracteres por linha, no máximo:</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="88"/>
+        <location filename="../export_options.py" line="101"/>
         <source>Lines per subtitle, at most:</source>
         <translation>Linhas por legenda, no máximo:</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="92"/>
-        <location filename="../export_options.py" line="98"/>
-        <location filename="../export_options.py" line="108"/>
+        <location filename="../export_options.py" line="105"/>
+        <location filename="../export_options.py" line="111"/>
+        <location filename="../export_options.py" line="121"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="93"/>
+        <location filename="../export_options.py" line="106"/>
         <source>Subtitle duration, at most:</source>
         <translation>Duração da legenda, no máximo:</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="99"/>
+        <location filename="../export_options.py" line="112"/>
         <source>Gap between subtitles, at least:</source>
         <translation>Intervalo entre legendas, no mínimo:</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="100"/>
+        <location filename="../export_options.py" line="113"/>
         <source>Start a new subtitle after each sentence</source>
         <translation>Começar uma nova legenda após cada frase</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="103"/>
+        <location filename="../export_options.py" line="116"/>
         <source>Start a new subtitle after a pause of</source>
         <translation>Começar uma nova legenda após uma pausa de</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="114"/>
+        <location filename="../export_options.py" line="127"/>
         <source>Highlight each word as it is spoken (karaoke)</source>
         <translation>Destacar cada palavra enquanto é falada (karaokê)</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="117"/>
+        <location filename="../export_options.py" line="130"/>
         <source>Needs word timestamps: turn them on in the settings and transcribe again</source>
         <translation>Requer tempos por palavra: ative-os nas configurações e transcreva de novo</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="122"/>
+        <location filename="../export_options.py" line="135"/>
         <source>Text file</source>
         <translation>Arquivo de texto</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="125"/>
+        <location filename="../export_options.py" line="138"/>
         <source>UTF-8</source>
         <translation>UTF-8</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="126"/>
+        <location filename="../export_options.py" line="139"/>
         <source>UTF-8 with byte-order mark (older players)</source>
         <translation>UTF-8 com marca de ordem de bytes (players mais antigos)</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="127"/>
+        <location filename="../export_options.py" line="140"/>
         <source>Encoding:</source>
         <translation>Codificação:</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="129"/>
+        <location filename="../export_options.py" line="142"/>
         <source>LF (Linux, macOS)</source>
         <translation>LF (Linux, macOS)</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="130"/>
+        <location filename="../export_options.py" line="143"/>
         <source>CRLF (Windows)</source>
         <translation>CRLF (Windows)</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="131"/>
+        <location filename="../export_options.py" line="144"/>
         <source>Line endings:</source>
         <translation>Fim de linha:</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="135"/>
+        <location filename="../export_options.py" line="148"/>
         <source>Where</source>
         <translation>Onde</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="137"/>
+        <location filename="../export_options.py" line="150"/>
         <source>Next to each source file</source>
         <translation>Junto a cada arquivo de origem</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="138"/>
+        <location filename="../export_options.py" line="151"/>
         <source>In this folder:</source>
         <translation>Nesta pasta:</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="145"/>
+        <location filename="../export_options.py" line="158"/>
         <source>Choose a folder</source>
         <translation>Escolha uma pasta</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="146"/>
+        <location filename="../export_options.py" line="159"/>
         <source>Choose…</source>
         <translation>Escolher…</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="155"/>
+        <location filename="../export_options.py" line="168"/>
         <source>{name}: the source file&apos;s name; {lang}: the language code; {ext}: the format&apos;s extension</source>
         <translation>{name}: o nome do arquivo de origem; {lang}: o código do idioma; {ext}: a extensão do formato</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="157"/>
+        <location filename="../export_options.py" line="170"/>
         <source>File name:</source>
         <translation>Nome do arquivo:</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="160"/>
+        <location filename="../export_options.py" line="173"/>
         <source>Ask me</source>
         <translation>Perguntar</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="161"/>
+        <location filename="../export_options.py" line="174"/>
         <source>Replace it</source>
         <translation>Substituir</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="162"/>
+        <location filename="../export_options.py" line="175"/>
         <source>Keep it, don&apos;t write</source>
         <translation>Manter o existente, não gravar</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="163"/>
+        <location filename="../export_options.py" line="176"/>
         <source>Add a number to the new name</source>
         <translation>Acrescentar um número ao novo nome</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="166"/>
+        <location filename="../export_options.py" line="179"/>
         <source>When a file exists:</source>
         <translation>Quando o arquivo já existir:</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="217"/>
+        <location filename="../export_options.py" line="231"/>
         <source>Tick at least one format.</source>
         <translation>Marque pelo menos um formato.</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="236"/>
+        <location filename="../export_options.py" line="251"/>
         <source>Choose the folder to export to.</source>
         <translation>Escolha a pasta de destino da exportação.</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="242"/>
+        <location filename="../export_options.py" line="257"/>
         <source>The file name may use {name}, {lang} and {ext}, and no folder separators; for example {name}.{lang}.{ext}.</source>
         <translation>O nome do arquivo pode usar {name}, {lang} e {ext}, sem separadores de pasta; por exemplo, {name}.{lang}.{ext}.</translation>
     </message>
     <message>
-        <location filename="../export_options.py" line="252"/>
+        <location filename="../export_options.py" line="267"/>
         <source>Export to folder</source>
         <translation>Exportar para a pasta</translation>
     </message>
@@ -360,17 +385,17 @@
 <context>
     <name>ExportPreview</name>
     <message>
-        <location filename="../export_preview.py" line="29"/>
+        <location filename="../export_preview.py" line="30"/>
         <source>Preview</source>
         <translation>Pré-visualização</translation>
     </message>
     <message>
-        <location filename="../export_preview.py" line="32"/>
+        <location filename="../export_preview.py" line="33"/>
         <source>Format:</source>
         <translation>Formato:</translation>
     </message>
     <message>
-        <location filename="../export_preview.py" line="72"/>
+        <location filename="../export_preview.py" line="77"/>
         <source>No preview: {0}</source>
         <translation>Sem pré-visualização: {0}</translation>
     </message>
@@ -378,7 +403,7 @@
 <context>
     <name>JobExecution</name>
     <message>
-        <location filename="../../runner/execution.py" line="232"/>
+        <location filename="../../runner/execution.py" line="235"/>
         <source>Something unexpected went wrong ({0}). The job&apos;s log has the details.</source>
         <extracomment>Audio decoded ahead of the engine, beyond the jobs the I/O pool is working on. How long quitting waits for a cancelled transcription (the engine&apos;s stop grace is 2 s) before it kills the worker, which frees the engine thread at once.</extracomment>
         <translation>Algo inesperado deu errado ({0}). O registro do trabalho tem os detalhes.</translation>
@@ -896,38 +921,38 @@ ou use Arquivo &gt; Adicionar arquivos (Ctrl+O)</translation>
 <context>
     <name>SegmentTableModel</name>
     <message>
-        <location filename="../segment_table_model.py" line="171"/>
+        <location filename="../segment_table_model.py" line="172"/>
         <source>Start</source>
         <extracomment>(start, length) of each search hit in a row&apos;s text.</extracomment>
         <translation>Início</translation>
     </message>
     <message>
-        <location filename="../segment_table_model.py" line="171"/>
+        <location filename="../segment_table_model.py" line="172"/>
         <source>End</source>
         <translation>Fim</translation>
     </message>
     <message>
-        <location filename="../segment_table_model.py" line="171"/>
+        <location filename="../segment_table_model.py" line="172"/>
         <source>Text</source>
         <translation>Texto</translation>
     </message>
     <message>
-        <location filename="../segment_table_model.py" line="195"/>
+        <location filename="../segment_table_model.py" line="196"/>
         <source>Edit text of segment {0}</source>
         <translation>Editar o texto do segmento {0}</translation>
     </message>
     <message>
-        <location filename="../segment_table_model.py" line="202"/>
+        <location filename="../segment_table_model.py" line="203"/>
         <source>Merge segments {0} and {1}</source>
         <translation>Juntar os segmentos {0} e {1}</translation>
     </message>
     <message>
-        <location filename="../segment_table_model.py" line="212"/>
+        <location filename="../segment_table_model.py" line="213"/>
         <source>Split segment {0}</source>
         <translation>Dividir o segmento {0}</translation>
     </message>
     <message>
-        <location filename="../segment_table_model.py" line="225"/>
+        <location filename="../segment_table_model.py" line="226"/>
         <source>Shift all times by {0:+.3f} s</source>
         <translation>Deslocar todos os tempos em {0:+.3f} s</translation>
     </message>
@@ -935,275 +960,305 @@ ou use Arquivo &gt; Adicionar arquivos (Ctrl+O)</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.py" line="87"/>
+        <location filename="../settings_dialog.py" line="88"/>
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="93"/>
+        <location filename="../settings_dialog.py" line="94"/>
         <source>Transcription</source>
         <translation>Transcrição</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="94"/>
+        <location filename="../settings_dialog.py" line="95"/>
         <source>Limits</source>
         <translation>Limites</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="95"/>
+        <location filename="../settings_dialog.py" line="96"/>
         <source>Performance</source>
         <translation>Desempenho</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="96"/>
+        <location filename="../settings_dialog.py" line="97"/>
         <source>Interface</source>
         <translation>Interface</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="98"/>
+        <location filename="../settings_dialog.py" line="99"/>
         <source>Models</source>
         <translation>Modelos</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="128"/>
+        <location filename="../settings_dialog.py" line="129"/>
         <source>Automatic (a GPU when there is one)</source>
         <translation>Automático (uma GPU quando houver)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="129"/>
+        <location filename="../settings_dialog.py" line="130"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="131"/>
+        <location filename="../settings_dialog.py" line="132"/>
         <source>Detect automatically</source>
         <translation>Detectar automaticamente</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="135"/>
+        <location filename="../settings_dialog.py" line="136"/>
         <source>Transcribe (keep the spoken language)</source>
         <translation>Transcrever (manter o idioma falado)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="136"/>
+        <location filename="../settings_dialog.py" line="137"/>
         <source>Translate to English</source>
         <translation>Traduzir para o inglês</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="137"/>
+        <location filename="../settings_dialog.py" line="138"/>
         <source>Word timestamps (needed for karaoke subtitles; slower)</source>
         <translation>Tempos por palavra (necessários para legendas karaokê; mais lento)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="139"/>
+        <location filename="../settings_dialog.py" line="140"/>
+        <source>Off</source>
+        <translation>Desligado</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="141"/>
+        <source>Automatic (count them)</source>
+        <translation>Automático (contar os falantes)</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="142"/>
+        <source>1 speaker</source>
+        <translation>1 falante</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="144"/>
+        <source>{0} speakers</source>
+        <translation>{0} falantes</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="145"/>
+        <source>Label who speaks each word (turns word timestamps on; takes a little longer)</source>
+        <translation>Identificar quem fala cada palavra (ativa os tempos por palavra; demora um pouco mais)</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="148"/>
         <source>Names, spellings or a style for Whisper to follow</source>
         <translation>Nomes, grafias ou um estilo para o Whisper seguir</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="143"/>
+        <location filename="../settings_dialog.py" line="152"/>
         <source>Model:</source>
         <translation>Modelo:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="144"/>
+        <location filename="../settings_dialog.py" line="153"/>
         <source>Device:</source>
         <translation>Dispositivo:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="145"/>
+        <location filename="../settings_dialog.py" line="154"/>
         <source>Language:</source>
         <translation>Idioma:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="146"/>
+        <location filename="../settings_dialog.py" line="155"/>
         <source>Task:</source>
         <translation>Tarefa:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="148"/>
+        <location filename="../settings_dialog.py" line="157"/>
+        <source>Identify speakers:</source>
+        <translation>Identificar falantes:</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="158"/>
         <source>Initial prompt:</source>
         <translation>Prompt inicial:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="152"/>
+        <location filename="../settings_dialog.py" line="162"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="153"/>
-        <location filename="../settings_dialog.py" line="190"/>
+        <location filename="../settings_dialog.py" line="163"/>
+        <location filename="../settings_dialog.py" line="200"/>
         <source> GB</source>
         <translation> GB</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="159"/>
+        <location filename="../settings_dialog.py" line="169"/>
         <source> × the audio length</source>
         <translation> × a duração do áudio</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="165"/>
+        <location filename="../settings_dialog.py" line="175"/>
         <source>Largest file:</source>
         <translation>Maior arquivo:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="166"/>
+        <location filename="../settings_dialog.py" line="176"/>
         <source>Time to read a file&apos;s format:</source>
         <translation>Tempo para ler o formato do arquivo:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="167"/>
+        <location filename="../settings_dialog.py" line="177"/>
         <source>Audio extraction time limit (grows with the file&apos;s size):</source>
         <translation>Tempo limite da extração de áudio (cresce com o tamanho do arquivo):</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="168"/>
-        <location filename="../settings_dialog.py" line="172"/>
+        <location filename="../settings_dialog.py" line="178"/>
+        <location filename="../settings_dialog.py" line="182"/>
         <source>At least:</source>
         <translation>No mínimo:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="169"/>
+        <location filename="../settings_dialog.py" line="179"/>
         <source>Per MB of file:</source>
         <translation>Por MB de arquivo:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="170"/>
+        <location filename="../settings_dialog.py" line="180"/>
         <source>At most:</source>
         <translation>No máximo:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="171"/>
+        <location filename="../settings_dialog.py" line="181"/>
         <source>Transcription time limit (the larger of the two):</source>
         <translation>Tempo limite da transcrição (o maior dos dois):</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="173"/>
+        <location filename="../settings_dialog.py" line="183"/>
         <source>Or:</source>
         <translation>Ou:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="174"/>
+        <location filename="../settings_dialog.py" line="184"/>
         <source>Grace before the engine is stopped:</source>
         <translation>Tolerância antes de parar o motor:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="175"/>
+        <location filename="../settings_dialog.py" line="185"/>
         <source>Automatic retries:</source>
         <translation>Novas tentativas automáticas:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="176"/>
+        <location filename="../settings_dialog.py" line="186"/>
         <source>Wait before a retry:</source>
         <translation>Espera antes de tentar de novo:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="181"/>
+        <location filename="../settings_dialog.py" line="191"/>
         <source>How many files are checked and decoded at once</source>
         <translation>Quantos arquivos são verificados e decodificados ao mesmo tempo</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="182"/>
+        <location filename="../settings_dialog.py" line="192"/>
         <source> MB</source>
         <translation> MB</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="184"/>
-        <location filename="../settings_dialog.py" line="347"/>
+        <location filename="../settings_dialog.py" line="194"/>
+        <location filename="../settings_dialog.py" line="359"/>
         <source>Clear cache</source>
         <translation>Limpar cache</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="189"/>
+        <location filename="../settings_dialog.py" line="199"/>
         <source> jobs</source>
         <translation> tarefas</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="193"/>
+        <location filename="../settings_dialog.py" line="203"/>
         <source>Files prepared at once:</source>
         <translation>Arquivos preparados ao mesmo tempo:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="194"/>
+        <location filename="../settings_dialog.py" line="204"/>
         <source>Result cache size:</source>
         <translation>Tamanho do cache de resultados:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="195"/>
+        <location filename="../settings_dialog.py" line="205"/>
         <source>In the cache now:</source>
         <translation>No cache agora:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="196"/>
+        <location filename="../settings_dialog.py" line="206"/>
         <source>Restart the engine after:</source>
         <translation>Reiniciar o motor após:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="197"/>
+        <location filename="../settings_dialog.py" line="207"/>
         <source>Or when it uses more than:</source>
         <translation>Ou quando ele usar mais de:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="202"/>
+        <location filename="../settings_dialog.py" line="212"/>
         <source>Follow the system</source>
         <translation>Seguir o sistema</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="205"/>
+        <location filename="../settings_dialog.py" line="215"/>
         <source>A new language shows the next time Daredevil starts.</source>
         <translation>O novo idioma aparece na próxima vez que o Daredevil iniciar.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="208"/>
+        <location filename="../settings_dialog.py" line="218"/>
         <source>Interface language:</source>
         <translation>Idioma da interface:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="243"/>
+        <location filename="../settings_dialog.py" line="254"/>
         <source>Starter model ({0})</source>
         <translation>Modelo inicial ({0})</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="250"/>
+        <location filename="../settings_dialog.py" line="261"/>
         <source>{0} (to download, about {1} MB)</source>
         <translation>{0} (para baixar, cerca de {1} MB)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="253"/>
+        <location filename="../settings_dialog.py" line="264"/>
         <source>{0} (not installed)</source>
         <translation>{0} (não instalado)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="259"/>
+        <location filename="../settings_dialog.py" line="270"/>
         <source>GPU {0}: {1}</source>
         <translation>GPU {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="268"/>
+        <location filename="../settings_dialog.py" line="279"/>
         <source>The model &quot;{0}&quot; is not installed yet. Download it on the Models page, or choose another.</source>
         <translation>O modelo &quot;{0}&quot; ainda não está instalado. Baixe-o na página Modelos ou escolha outro.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="274"/>
+        <location filename="../settings_dialog.py" line="285"/>
         <source>The shortest audio extraction time limit ({0} s) is longer than the longest ({1} s).</source>
         <translation>O menor tempo limite da extração de áudio ({0} s) é maior que o maior ({1} s).</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="279"/>
+        <location filename="../settings_dialog.py" line="290"/>
         <source>English-only models cannot translate. Choose a multilingual model.</source>
         <translation>Modelos só de inglês não traduzem. Escolha um modelo multilíngue.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="321"/>
+        <location filename="../settings_dialog.py" line="333"/>
         <source>The settings could not be saved: {0}</source>
         <translation>Não foi possível salvar as configurações: {0}</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="348"/>
+        <location filename="../settings_dialog.py" line="360"/>
         <source>Forget every cached transcript? Files transcribed before will be transcribed again.</source>
         <translation>Esquecer todas as transcrições em cache? Arquivos já transcritos serão transcritos de novo.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="363"/>
+        <location filename="../settings_dialog.py" line="375"/>
         <source>Could not clear the cache: {0}</source>
         <translation>Não foi possível limpar o cache: {0}</translation>
     </message>
