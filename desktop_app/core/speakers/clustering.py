@@ -90,11 +90,20 @@ def cluster_windows(embeddings: np.ndarray, count: int | None) -> Clusters:
     else:  # an evenly spread sample, then every window to its nearest centroid
         sample = np.linspace(0, n - 1, MAX_CLUSTERED).round().astype(int)
         sample_labels = _cluster_directly(embeddings[sample], count)
-        centroids = np.stack([embeddings[sample][sample_labels == g].mean(axis=0)
-                              for g in range(sample_labels.max() + 1)])
-        labels = np.argmax(embeddings @ centroids.T, axis=1)
+        labels = nearest_centroid(embeddings, centroids(embeddings[sample], sample_labels))
     labels = _renumber(labels)
     return Clusters(labels, int(labels.max()) + 1 if n else 0)
+
+
+def centroids(embeddings: np.ndarray, labels: np.ndarray) -> np.ndarray:
+    """(groups, 256) the mean embedding of each group, L2-normalised."""
+    means = np.stack([embeddings[labels == g].mean(axis=0) for g in range(int(labels.max()) + 1)])
+    return means / np.maximum(np.linalg.norm(means, axis=1, keepdims=True), 1e-10)
+
+
+def nearest_centroid(embeddings: np.ndarray, means: np.ndarray) -> np.ndarray:
+    """The group whose centroid is nearest (cosine) to each embedding."""
+    return np.argmax(embeddings @ means.T, axis=1)
 
 
 def _renumber(labels: np.ndarray) -> np.ndarray:

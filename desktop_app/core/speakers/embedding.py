@@ -19,7 +19,7 @@ N_FFT = 400  # 25 ms at 16 kHz (resemblyzer.hparams.mel_window_length)
 HOP = 160  # 10 ms (mel_window_step): 100 frames a second
 FRAMES_PER_S = SAMPLE_RATE // HOP
 N_MELS = 40  # mel_n_channels
-BATCH = 64  # windows per forward pass: large enough to use the CPU well, small in memory
+BATCH = 256  # windows per forward pass: 2.2x faster per window than 64 here; ~6 MB of input
 
 
 def _hz_to_mel(hz: np.ndarray) -> np.ndarray:

@@ -46,9 +46,14 @@ def identify_speakers(
     stops the step by raising. Overlapping speech goes to the louder voice.
     """
     from desktop_app.core.speakers.assign import VoteTimeline, label_transcript, window_loudness
-    from desktop_app.core.speakers.clustering import cluster_windows
+    from desktop_app.core.speakers.clustering import centroids, cluster_windows, nearest_centroid
     from desktop_app.core.speakers.embedding import embed_windows, mel_spectrogram
-    from desktop_app.core.speakers.regions import speech_regions, speech_windows
+    from desktop_app.core.speakers.regions import (
+        first_pass_hop,
+        speech_regions,
+        speech_windows,
+        windows_around_changes,
+    )
 
     progress = on_progress or (lambda _fraction: None)
     check = check_cancel or (lambda: None)
@@ -65,7 +70,7 @@ def identify_speakers(
             f"telling voices apart needs at least {MIN_SPEECH_S:.0f} s.",
             skipped=True,
         )
-    windows = speech_windows(regions)
+    windows = speech_windows(regions, first_pass_hop(regions))
     mel = mel_spectrogram(audio)
 
     def on_batch(done: int) -> None:
@@ -76,7 +81,13 @@ def identify_speakers(
     clusters = cluster_windows(embeddings, speakers.fixed)
     progress(_VAD + _EMBED + _CLUSTER)
     check()
-    timeline = VoteTimeline(windows, clusters.labels, window_loudness(audio, windows), len(audio) / 16000)
+    labels = clusters.labels
+    fine = windows_around_changes(windows, labels) if clusters.count > 1 else []
+    if fine:  # second pass: where a turn changes inside a stretch of speech, look closer
+        fine_labels = nearest_centroid(embed_windows(mel, fine), centroids(embeddings, labels))
+        windows, labels = windows + fine, np.concatenate([labels, fine_labels])
+        check()
+    timeline = VoteTimeline(windows, labels, window_loudness(audio, windows), len(audio) / 16000)
     provisional = [f"g{g}" for g in range(clusters.count)]
     segments = label_transcript(transcript, timeline, provisional)
     labelled, found = _number_speakers(replace(transcript, segments=segments), provisional)

@@ -11,7 +11,8 @@ from conversations import VOICES, conversation, with_quiet_overlap
 from desktop_app.core.engine import EngineClient
 from desktop_app.core.options import TranscribeOptions
 
-WORDS = TranscribeOptions(language="en", word_timestamps=True)
+# greedy decoding: the words' timings are what these tests need, and beam 5 is 5x the work
+WORDS = TranscribeOptions(language="en", word_timestamps=True, beam_size=1, best_of=1, temperatures=(0.0,))
 
 
 @pytest.fixture(scope="session")

@@ -15,7 +15,8 @@ from desktop_app.core.speakers.embedding import BATCH, embed_windows, mel_spectr
 from desktop_app.core.speakers.regions import speech_regions, speech_windows
 from desktop_app.core.transcript import Segment, Transcript, Word
 
-pytestmark = pytest.mark.heavy
+# heavy; the first test also transcribes its conversation (fixtures), slow on a shared 2-core machine
+pytestmark = [pytest.mark.heavy, pytest.mark.timeout(900)]
 
 
 def word_accuracy(talk, transcript: Transcript) -> float:
@@ -131,13 +132,21 @@ def test_cancel_through_the_engine(speaker_engine, transcribe, three_voices):
 
 
 def test_windows_are_embedded_in_batches(three_voices):
-    windows = speech_windows(speech_regions(three_voices.audio))
+    windows = speech_windows(speech_regions(three_voices.audio)) * 5  # more than one batch
     passes: list[int] = []
     embeddings = embed_windows(mel_spectrogram(three_voices.audio), windows, passes.append)
-    assert len(windows) > BATCH // 2
+    assert len(windows) > BATCH
     assert len(passes) == -(-len(windows) // BATCH)  # one forward pass per BATCH windows
     assert embeddings.shape == (len(windows), 256)
     assert np.allclose(np.linalg.norm(embeddings, axis=1), 1.0, atol=1e-4)
+
+
+def test_a_second_pass_looks_closer_only_where_neighbours_disagree():
+    from desktop_app.core.speakers.regions import Region, windows_around_changes
+
+    windows = [Region(0.0, 1.5), Region(1.0, 2.5), Region(2.0, 3.5), Region(5.0, 6.5)]
+    extra = windows_around_changes(windows, np.array([0, 0, 1, 0]))
+    assert extra == [Region(1.5, 3.0)]  # between the 2nd and 3rd; not across the pause before 5.0
 
 
 def test_our_mel_spectrogram_is_resemblyzers(two_voices):
