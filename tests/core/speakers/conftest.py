@@ -46,15 +46,16 @@ def overlapping(talk_dir, two_voices):
     return with_quiet_overlap(two_voices, talk_dir / "overlap.wav")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def speaker_engine():
-    """One engine worker for every speaker test: transcriptions and speaker steps."""
+    """One engine worker per test module (the runner tests' leak check sees a worker that
+    outlives its module): transcriptions and speaker steps."""
     client = EngineClient()
     yield client
     client.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def transcribe(speaker_engine, tiny_en_model):
     """Transcribe a conversation with tiny.en and word timings, once per conversation."""
     done = {}
