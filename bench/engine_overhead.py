@@ -46,10 +46,11 @@ def bench_model(path: str | None):
 
 def bench_audio(path: str | None):
     """16 kHz float32 audio from --audio, or espeak-ng speech of TEXT."""
-    from model_fixtures import decode_audio, make_speech
+    from speech import ESPEAK_DEFAULT_SPEED, decode_audio, speak
 
     if path is None:
-        path = str(make_speech(Path(tempfile.gettempdir()) / "daredevil-bench-speech.wav", TEXT))
+        path = str(speak(TEXT, Path(tempfile.gettempdir()) / "daredevil-bench-speech.wav", voice="en",
+                         speed=ESPEAK_DEFAULT_SPEED))
     return decode_audio(Path(path))
 
 

@@ -121,8 +121,7 @@ def main() -> int:
         return 2
     work = Path(tempfile.mkdtemp(prefix="daredevil-gpu-"))
     os.environ["DAREDEVIL_HOME"] = str(work / "home")
-    from model_fixtures import decode_audio
-    from speech import PARAGRAPH, speak
+    from speech import PARAGRAPH, decode_audio, speak
 
     from desktop_app.core.models.registry import ModelInfo, sha256_file
 

