@@ -13,17 +13,17 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from desktop_app.core.cache import ResultCache, cache_key
-from desktop_app.core.engine import EngineClient, EngineProgress
+from desktop_app.core.engine import EngineClient, EngineProgress, EngineStatus
 from desktop_app.core.errors import CancelledError, DaredevilError, FileCheckError
 from desktop_app.core.filecheck import FileInfo, check_file
-from desktop_app.core.jobs import JobStatus, RetryPolicy
-from desktop_app.core.media import MediaInfo, extract_audio, probe_media
+from desktop_app.core.jobs import JobDetails, JobStatus, RetryPolicy
+from desktop_app.core.media import SAMPLE_RATE, MediaInfo, extract_audio, probe_media
 from desktop_app.core.models.registry import ModelInfo, STARTER_MODEL_NAME, resolve_model
 from desktop_app.core.options import TranscribeOptions
 from desktop_app.core.paths import AppPaths, app_paths
@@ -47,8 +47,9 @@ class PreparedJob:
     cache_key: str | None  # None when the cache is off
 
     @property
-    def audio_seconds(self) -> float:
-        return self.media.duration_s or 0.0
+    def details(self) -> JobDetails:
+        """What the job's row shows about the file."""
+        return JobDetails(self.media.duration_s, self.file.size, self.model.name, self.options.language)
 
 
 @dataclass(frozen=True)
@@ -64,9 +65,6 @@ class IoOutcome:
 class JobOutcome:
     transcript: Transcript
     from_cache: bool
-    attempts: int = 1
-    elapsed_s: float = 0.0
-    model: str = field(default="")
 
 
 class Pipeline:
@@ -93,7 +91,7 @@ class Pipeline:
         self.engine = engine or EngineClient(
             max_jobs=settings.worker_max_jobs, max_rss_gb=settings.worker_max_rss_gb
         )
-        self.retry = RetryPolicy(settings.limits.max_retries, settings.limits.retry_backoff_s)
+        self.retry = RetryPolicy.from_limits(settings.limits)
 
     def _open_cache(self, settings: Settings) -> ResultCache | None:
         try:
@@ -168,7 +166,7 @@ class Pipeline:
         cancel: threading.Event | None = None,
     ) -> Transcript:
         """Run the engine with the job's soft and hard limits, then store the result."""
-        seconds = len(audio) / 16000
+        seconds = len(audio) / SAMPLE_RATE
         limits = self.settings.limits
         transcript = self.engine.transcribe(
             audio,
@@ -184,6 +182,15 @@ class Pipeline:
             self.cache.put(job.cache_key, transcript)
         return transcript
 
+    def engine_status(self, cancel: threading.Event | None = None) -> EngineStatus | None:
+        """The engine's device, memory and model; None when cancelled or no worker runs (none is started to ask)."""
+        if (cancel is not None and cancel.is_set()) or self.engine.worker_pid is None:
+            return None
+        try:
+            return self.engine.status()
+        except DaredevilError:
+            return None
+
     def run(
         self,
         path: Path,
@@ -191,26 +198,24 @@ class Pipeline:
         on_progress: ProgressCallback | None = None,
         cancel: threading.Event | None = None,
     ) -> JobOutcome:
-        """All stages in order, retrying transient failures with backoff."""
-        started = time.monotonic()
+        """All stages in order, retrying transient failures as the retry policy says."""
         stage = on_stage or (lambda _status: None)
-        attempt = 0
+        retries = 0
         while True:
-            attempt += 1
             try:
                 io = self.prepare_and_extract(path, cancel, lambda status, _prepared: stage(status))
-                job = io.prepared
                 if io.cached is not None:
                     stage(JobStatus.CACHED)
-                    return JobOutcome(io.cached, True, attempt, time.monotonic() - started, job.model.name)
+                    return JobOutcome(io.cached, True)
                 stage(JobStatus.TRANSCRIBING)
-                transcript = self.transcribe_audio(job, io.audio, on_progress, cancel)
+                transcript = self.transcribe_audio(io.prepared, io.audio, on_progress, cancel)
                 stage(JobStatus.DONE)
-                return JobOutcome(transcript, False, attempt, time.monotonic() - started, job.model.name)
+                return JobOutcome(transcript, False)
             except DaredevilError as exc:
-                if isinstance(exc, CancelledError) or not self.retry.should_retry(exc, attempt - 1):
+                delay = self.retry.retry_in(exc, retries)
+                if delay is None:
                     raise
-                delay = self.retry.delay(attempt)
+                retries += 1
                 log.warning("%s: %s; retrying in %.1f s", path, exc, delay)
                 if cancel is not None and cancel.wait(delay):
                     raise CancelledError("Cancelled.") from exc

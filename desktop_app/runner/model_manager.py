@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import threading
 import time
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
@@ -67,17 +68,17 @@ class ModelManager(QObject):
 
     def __init__(
         self,
-        cache_file: Path,
-        cache_max_bytes: int,
+        cache: Callable[[], ResultCache | None],
         models_dir: Path | None = None,
         base_url: str | None = None,
+        download_urls: Mapping[str, str] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.cache_file = Path(cache_file)
-        self.cache_max_bytes = cache_max_bytes
+        self._cache = cache  # the pipeline's own cache (None when there is none): no second connection
         self.models_dir = models_dir  # None: the app's folder (and the bundled models), as the pipeline uses
         self.base_url = base_url  # a mirror of openai's model URLs
+        self.download_urls = dict(download_urls or {})  # name -> URL (with its SHA-256), instead of whisper's
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(2)
         self._download_cancel: threading.Event | None = None
@@ -99,8 +100,8 @@ class ModelManager(QObject):
         self.models_changed.emit()
 
     def cache_bytes(self) -> int:
-        with ResultCache(self.cache_file, self.cache_max_bytes) as cache:
-            return cache.total_bytes()
+        cache = self._cache()
+        return cache.total_bytes() if cache is not None else 0
 
     @property
     def downloading(self) -> str | None:
@@ -112,12 +113,13 @@ class ModelManager(QObject):
 
     # -- in the background -------------------------------------------------------------
 
-    def download(self, name: str, url: str | None = None) -> bool:
+    def download(self, name: str) -> bool:
         """Start downloading `name`; False if a download is already running."""
         if self._downloading is not None:
             return False
         cancel = threading.Event()
         self._download_cancel, self._downloading = cancel, name
+        url = self.download_urls.get(name)
         last = [0.0]
 
         def report(done: int, total: int) -> None:
@@ -156,8 +158,10 @@ class ModelManager(QObject):
         """Forget every cached transcript."""
         self._busy.add(CLEAR_CACHE)
 
+        cache = self._cache()
+
         def wipe() -> None:
-            with ResultCache(self.cache_file, self.cache_max_bytes) as cache:
+            if cache is not None:
                 cache.clear()
 
         def done(_: None, error: BaseException | None) -> None:

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.sizes import human_size
 from desktop_app.runner.model_manager import DOWNLOAD, IMPORT, ModelManager
-from desktop_app.ui.queue_model import format_size
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -104,7 +104,7 @@ class ModelsPage(QWidget):
         self.table.setRowCount(len(installed))
         for row, info in enumerate(installed):
             languages = self.tr("Multilingual") if info.multilingual else self.tr("English only")
-            for column, text in enumerate((info.name, format_size(info.size_bytes), languages, info.source)):
+            for column, text in enumerate((info.name, human_size(info.size_bytes), languages, info.source)):
                 item = QTableWidgetItem(text)
                 item.setToolTip(str(info.path) if column == 0 else text)
                 self.table.setItem(row, column, item)
@@ -201,9 +201,9 @@ class ModelsPage(QWidget):
         if total > 0:
             self.progress.setRange(0, 1000)
             self.progress.setValue(int(done * 1000 / total))
-            self.progress.setFormat(self.tr("{0} of {1} (%p%)").format(format_size(done), format_size(total)))
+            self.progress.setFormat(self.tr("{0} of {1} (%p%)").format(human_size(done), human_size(total)))
         else:
-            self.progress.setFormat(format_size(done))
+            self.progress.setFormat(human_size(done))
 
     def _on_finished(self, operation: str, subject: str) -> None:
         if operation == DOWNLOAD:
