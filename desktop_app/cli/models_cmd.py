@@ -8,15 +8,16 @@ import threading
 from pathlib import Path
 
 from desktop_app.core.errors import DaredevilError
+from desktop_app.core.sizes import human_size
 
 
 def _print_progress(done: int, total: int | None) -> None:
     if not sys.stderr.isatty():
         return
     if total:
-        sys.stderr.write(f"\r\033[K{done / total:.0%} of {total / 1e6:.0f} MB")
+        sys.stderr.write(f"\r\033[K{done / total:.0%} of {human_size(total)}")
     else:
-        sys.stderr.write(f"\r\033[K{done / 1e6:.0f} MB")
+        sys.stderr.write(f"\r\033[K{human_size(done)}")
     sys.stderr.flush()
 
 
@@ -31,11 +32,11 @@ def run_models(args: argparse.Namespace) -> int:
                 print("No models installed. Run `daredevil models install-starter`.")
             for m in models:
                 kind = "multilingual" if m.multilingual else "English-only"
-                print(f"{m.name:<20} {m.size_bytes / 1e6:8.0f} MB  {kind:<13} {m.path}")
+                print(f"{m.name:<20} {human_size(m.size_bytes):>10}  {kind:<13} {m.path}")
             return 0
         if args.models_command == "import":
             info = registry.import_model(Path(args.path), args.name)
-            print(f"Imported {info.name} ({info.size_bytes / 1e6:.0f} MB)")
+            print(f"Imported {info.name} ({human_size(info.size_bytes)})")
             return 0
         if args.models_command == "download":
             cancel = threading.Event()
@@ -45,11 +46,11 @@ def run_models(args: argparse.Namespace) -> int:
                 cancel.set()
                 print("\ndaredevil: download interrupted; run the same command to resume", file=sys.stderr)
                 return 1
-            print(f"\nDownloaded {info.name} ({info.size_bytes / 1e6:.0f} MB)")
+            print(f"\nDownloaded {info.name} ({human_size(info.size_bytes)})")
             return 0
         if args.models_command == "install-starter":
             info = registry.install_starter_model()
-            print(f"Installed the starter model {info.name} ({info.size_bytes / 1e6:.0f} MB)")
+            print(f"Installed the starter model {info.name} ({human_size(info.size_bytes)})")
             return 0
     except DaredevilError as exc:
         print(f"daredevil: {exc}", file=sys.stderr)

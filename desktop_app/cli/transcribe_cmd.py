@@ -11,11 +11,12 @@ from pathlib import Path
 
 from desktop_app.core.errors import DaredevilError
 from desktop_app.core.jobs import JobStatus
-from desktop_app.core.options import Task
+from desktop_app.core.options import Task, supports_task
 from desktop_app.core.settings import load_settings
 from desktop_app.core.tempfiles import sweep_abandoned_model_files, sweep_stale_temp
 
 log = logging.getLogger(__name__)
+EXIT_USAGE = 2  # as argparse exits on a usage error
 ALL_FORMATS = ("txt", "srt", "vtt", "tsv", "json")
 
 
@@ -104,11 +105,17 @@ def run_transcribe(args: argparse.Namespace) -> int:
         options=_options(args, settings),
     )
     try:
-        pipeline.model  # resolve once: an unknown model is one message, not one per file
+        model = pipeline.model  # resolve once: an unknown model is one message, not one per file
     except DaredevilError as exc:
         pipeline.close()
         print(f"daredevil: {exc}", file=sys.stderr)
         return 1
+    if not supports_task(pipeline.options.task, model.multilingual):
+        pipeline.close()
+        print(f'daredevil: the model "{model.name}" is English-only, so it can\'t translate. Choose a '
+              "multilingual model with --model (for example base), or leave out --task translate.",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_USAGE
     failed = 0
     try:
         for name in args.files:

@@ -97,3 +97,12 @@ def test_models_list_shows_installed(tiny_en_model):
     assert result.returncode == 0
     assert "tiny.en" in result.stdout and "English-only" in result.stdout
 
+
+def test_an_english_only_model_is_refused_for_translation(tiny_en_model, english_wav, tmp_path):
+    source = tmp_path / "talk.wav"
+    shutil.copy(english_wav, source)
+    result = run_cli("transcribe", str(source), "--model", "tiny.en", "--task", "translate")
+    assert result.returncode == 2
+    [line] = [line for line in result.stderr.splitlines() if line.strip()]
+    assert "English-only" in line and "multilingual" in line
+    assert not (tmp_path / "talk.txt").exists()
