@@ -60,7 +60,7 @@ class ExportPreview(QGroupBox):
         fmt = self.preview_format.currentData() or plan.formats[0]
         sample = Transcript(transcript.segments[:PREVIEW_SEGMENTS], transcript.language, transcript.duration)
         writer = get_writer(fmt, plan.shape, timestamps=plan.export.txt_timestamps)
-        if fmt in ("srt", "vtt", "ass"):
+        if writer.cue_based:
             source: object = writer.cues(sample)[:PREVIEW_CUES]
         else:
             source = Transcript(sample.segments[:PREVIEW_CUES], sample.language, sample.duration)

@@ -70,6 +70,15 @@ def output_name(source: Path, pattern: str = DEFAULT_PATTERN, lang: str = "",
     return name
 
 
+def check_name_pattern(pattern: str) -> None:
+    """Raise ValueError, saying why, unless `pattern` names a file for any source, with a language or without."""
+    try:
+        for lang in ("en", ""):
+            output_name(Path("example.wav"), pattern, lang, "srt")
+    except (IndexError, KeyError) as exc:  # str.format's own complaints
+        raise ValueError(f"The file-name pattern {pattern!r} can't be filled in ({exc}).") from exc
+
+
 def resolve_collision(path: Path, policy: CollisionPolicy) -> Path | None:
     """Where to write `path` under `policy`; None means skip it."""
     path = Path(path)

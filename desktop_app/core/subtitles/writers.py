@@ -52,6 +52,7 @@ class SubtitleWriter:
     """Writes a transcript, or cues already shaped, to a text stream in one format."""
 
     extension: str
+    cue_based = False  # writes shaped cues (timed lines on screen), not the transcript's segments
 
     def __init__(self, shape: ShapeOptions = ShapeOptions(), timestamps: bool = False):
         self.shape = shape
@@ -116,6 +117,7 @@ class TimedTextWriter(SubtitleWriter):
 
     always_include_hours: bool
     decimal_marker: str
+    cue_based = True
 
     def stamp(self, seconds: float) -> str:
         return _timestamp(seconds, self.always_include_hours, self.decimal_marker)
@@ -210,6 +212,7 @@ class ASSWriter(SubtitleWriter):
     """Advanced SubStation Alpha; karaoke through \\k tags when words are highlighted."""
 
     extension = "ass"
+    cue_based = True
     title = "Transcript"
 
     @staticmethod
