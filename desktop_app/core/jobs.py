@@ -251,7 +251,7 @@ def _finished(job: Job, status: JobStatus, transcript: Transcript) -> Job:
 
 
 def _failed(job: Job, event: Failed) -> Transition:
-    if event.retry_in_s is not None:
+    if event.retry_in_s is not None and job.status in _HOLDS_WORK:  # only an attempt at work is retried
         new = replace(job, status=JobStatus.RETRY_WAIT, retries=job.retries + 1, error=event.message,
                       progress=0.0, eta_s=None)  # fmt: skip
         note = f"{event.message} Retrying in {event.retry_in_s:g} s"

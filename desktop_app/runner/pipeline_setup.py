@@ -45,6 +45,7 @@ class PipelineSetup(QObject):
         super().__init__(parent)
         self.paths = paths
         self._settings = settings
+        self.retry_policy = RetryPolicy.from_limits(settings.limits)  # the same rule as the CLI's pipeline
         self._make_pipeline = make_pipeline
         self._pipeline: Pipeline | None = None
         self._stale = False
@@ -53,11 +54,6 @@ class PipelineSetup(QObject):
     @property
     def settings(self) -> Settings:
         return self._settings
-
-    @property
-    def retry_policy(self) -> RetryPolicy:
-        """The retry policy of the settings in force (the CLI's pipeline builds the same one)."""
-        return RetryPolicy.from_limits(self._settings.limits)
 
     @property
     def pipeline(self) -> Pipeline:
@@ -75,6 +71,7 @@ class PipelineSetup(QObject):
         """Save `settings` (OSError if they can't be written) and use them from the next job on."""
         save_settings(settings, self.paths.settings_file)
         self._settings = settings
+        self.retry_policy = RetryPolicy.from_limits(settings.limits)
         self._stale = True
 
     def rebuild(self, close_later: Callable[[Callable[[], None]], None]) -> None:

@@ -34,7 +34,7 @@ def test_a_file_changed_after_its_check_is_not_extracted_under_the_old_key(pipel
         pipeline.extract(prepared)
 
 
-def test_an_unusable_cache_folder_means_no_cache_not_a_crash(tiny_en_model, tmp_path, monkeypatch, english_wav):
+def test_an_unusable_cache_folder_means_no_cache_not_a_crash(tmp_path, monkeypatch):
     home = tmp_path / "home"
     monkeypatch.setenv("DAREDEVIL_HOME", str(home))
     (home / "cache").mkdir(parents=True)
