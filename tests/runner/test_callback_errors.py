@@ -48,7 +48,7 @@ def test_a_callback_bug_fails_its_job_and_the_queue_goes_on(qtbot, bare_home, en
         assert job.status == JobStatus.FAILED
         assert job.error == "Something unexpected went wrong (AssertionError). The job's log has the details."
         assert any("Unexpected error: AssertionError" in line for line in controller.logs(bug_id))
-        assert StageWithoutFile.stopped.is_set(), "the failed job's step was not stopped"
+        qtbot.waitUntil(StageWithoutFile.stopped.is_set, timeout=WAIT_MS)  # the failed job's step was stopped
         assert controller.job(other_id).status == JobStatus.FAILED  # checked and refused as usual
         assert "bug.wav" not in (controller.job(other_id).error or "")
     finally:
