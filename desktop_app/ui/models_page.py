@@ -106,7 +106,7 @@ class ModelsPage(QWidget):
             languages = self.tr("Multilingual") if info.multilingual else self.tr("English only")
             for column, text in enumerate((info.name, format_size(info.size_bytes), languages, info.source)):
                 item = QTableWidgetItem(text)
-                item.setToolTip(str(info.path) if column == 0 else text)
+                item.setToolTip("\n".join(str(f.path) for f in info.forms) if column == 0 else text)
                 self.table.setItem(row, column, item)
         names = {info.name for info in installed}
         chosen = self.download_choice.currentData()
