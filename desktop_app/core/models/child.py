@@ -60,20 +60,17 @@ def call_in_child(fn: Callable[..., T], *args: Any, cancel: threading.Event | No
     send.close()
     cancelled = False
     try:
-        while not receive.poll(POLL_S):
+        while not receive.poll(POLL_S):  # an answer, or the pipe closing when the child ends
             if cancel is not None and cancel.is_set():
                 cancelled = True
                 raise CancelledError("The model operation was cancelled.")
-            if not process.is_alive() and not receive.poll(0):
-                raise ModelError(
-                    f"The model conversion process ended unexpectedly (exit code {process.exitcode}). "
-                    "Check that the disk has room and try again; the log has details."
-                )
         try:
             ok, value = receive.recv()
         except EOFError:
+            process.join(timeout=5.0)
             raise ModelError(
-                "The model conversion process ended without an answer. Try again; the log has details."
+                f"The model conversion process ended unexpectedly (exit code {process.exitcode}). "
+                "Check that the disk has room and try again; the log has details."
             ) from None
     finally:
         if process.is_alive() and not cancelled:

@@ -257,7 +257,7 @@ def _write_record(folder: Path, info: ModelInfo, records: list[FormRecord]) -> N
     current = read_sidecar(path) if path.is_file() else None
     kept = [r for r in (current.forms if current else ()) if r.form.format not in {n.form.format for n in records}]
     base = current or Sidecar(path, info.name, info.multilingual, info.source, ())
-    write_sidecar(replace(base, forms=tuple(sorted(kept + records, key=lambda r: r.form.format != ModelFormat.CTRANSLATE2))))
+    write_sidecar(replace(base, forms=tuple(kept + records)))
 
 
 def install_staged(

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.core.fileio import atomic_write_text
-from desktop_app.core.models.forms import FormStat, ModelForm, ModelFormat
+from desktop_app.core.models.forms import FORM_ORDER, FormStat, ModelForm, ModelFormat
 
 log = logging.getLogger(__name__)
 
@@ -173,7 +173,7 @@ def read_sidecar(path: Path) -> Sidecar | None:
 def write_sidecar(sidecar: Sidecar) -> None:
     """Write ``sidecar`` atomically, as format 2."""
     forms = []
-    for record in sidecar.forms:
+    for record in sorted(sidecar.forms, key=lambda r: FORM_ORDER.index(r.form.format)):
         if record.stat is None:
             raise ValueError("a form without a fingerprint can't be written")
         forms.append({

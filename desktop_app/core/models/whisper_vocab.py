@@ -112,6 +112,7 @@ def _ranks(multilingual: bool) -> dict[bytes, int]:
         return {base64.b64decode(token): int(rank) for token, rank in (line.split() for line in fp if line.strip())}
 
 
+@lru_cache(maxsize=4)
 def tokenizer_json(n_vocab: int) -> str:
     """The tokenizer.json text (Hugging Face tokenizers) for a Whisper model of ``n_vocab`` tokens."""
     from tokenizers import AddedToken, Tokenizer, decoders, models, pre_tokenizers, processors
@@ -141,13 +142,18 @@ def tokenizer_json(n_vocab: int) -> str:
 
 def vocabulary_tokens(n_vocab: int) -> list[str]:
     """Every token by id, as CTranslate2 registers them: BPE tokens, specials, then timestamps."""
+    return list(_vocabulary_tokens(n_vocab))
+
+
+@lru_cache(maxsize=4)
+def _vocabulary_tokens(n_vocab: int) -> tuple[str, ...]:
     ranks = _ranks(n_vocab >= MULTILINGUAL_MIN_VOCAB)
     tokens = [""] * len(ranks)
     for token, rank in ranks.items():
         tokens[rank] = _as_text(token)
     tokens += _special_names(n_vocab)
     tokens += [f"<|{i * 0.02:.2f}|>" for i in range(n_vocab - len(tokens))]
-    return tokens
+    return tuple(tokens)
 
 
 def default_alignment_heads(n_text_layer: int, n_text_head: int) -> list[list[int]]:
