@@ -2,8 +2,9 @@
 
 A model counts as installed once its sidecar exists. Forms are built in a staging folder
 inside the models folder, renamed into place, and the sidecar is written last; so a crash
-never leaves a listed model without its files. A form's recorded SHA-256 is trusted only
-while its stat fingerprint matches; otherwise the file is re-hashed and the sidecar updated.
+never leaves a listed model without its files. Reading the records (fingerprints,
+re-hashing, bundled models) is ``records.py``; this module installs, converts, resolves
+and deletes.
 
 Read-only models ship with the app (``bundled_models_dir``). A form made for one of them
 (the ``.pt`` of the bundled CTranslate2 starter) goes into the user's folder, recorded as
@@ -16,7 +17,6 @@ import logging
 import os
 import re
 import shutil
-import sys
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -28,15 +28,22 @@ from desktop_app.core.models.errors import ModelError, ModelFileError, ModelNotF
 from desktop_app.core.models.forms import (
     CHECKPOINT_SUFFIX,
     CT2_SUFFIX,
-    FormStat,
     ModelForm,
     ModelFormat,
     ModelInfo,
     ct2_folder_files,
-    ct2_missing_files,
-    form_size,
     sorted_forms,
-    weights_file,
+)
+from desktop_app.core.models.records import (
+    BUNDLED_MODELS_ENV,
+    NAME_RE,
+    bundled_for,
+    bundled_models_dir,
+    info_of,
+    load_record,
+    lookup,
+    models_folder,
+    new_record,
 )
 from desktop_app.core.models.sidecar import SIDECAR_SUFFIX, FormRecord, Sidecar, read_sidecar, write_sidecar
 from desktop_app.core.models.staging import place, staging_dir
@@ -47,7 +54,6 @@ from desktop_app.core.models.starter import (
     install_starter_model,
     starter_available,
 )
-from desktop_app.core.paths import app_paths
 
 log = logging.getLogger(__name__)
 
@@ -55,39 +61,13 @@ __all__ = [
     "BUNDLED_MODELS_ENV", "CHECKPOINT_SUFFIX", "CT2_SUFFIX", "SIDECAR_SUFFIX", "STARTER_MODEL_NAME",
     "STARTER_MODEL_SHA256", "STARTER_SOURCE", "ModelForm", "ModelFormat", "ModelInfo", "check_model_name",
     "delete_model", "ensure_ct2_form", "ensure_openai_form", "get_model", "import_model", "install_starter_model",
-    "list_installed",
-    "model_with_form", "models_folder", "register_checkpoint", "resolve_model",
+    "list_installed", "bundled_models_dir", "model_with_form", "models_folder", "register_checkpoint", "resolve_model",
 ]  # fmt: skip
-
-_NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
-
-# Read-only models that ship with the app (the installers carry the starter's CTranslate2 form).
-BUNDLED_MODELS_ENV = "DAREDEVIL_BUNDLED_MODELS"
-
-
-def models_folder(models_dir: Optional[Path] = None) -> Path:
-    """``models_dir`` if given, else the app's models folder."""
-    return Path(models_dir) if models_dir is not None else app_paths().models_dir
-
-
-def bundled_models_dir() -> Optional[Path]:
-    """Read-only models shipped with the app: $DAREDEVIL_BUNDLED_MODELS, else ``models/`` in a frozen bundle."""
-    env = os.environ.get(BUNDLED_MODELS_ENV)
-    if env:
-        return Path(env)
-    bundle = getattr(sys, "_MEIPASS", None)
-    return Path(bundle) / "models" if getattr(sys, "frozen", False) and bundle else None
-
-
-def _bundled_for(models_dir: Optional[Path]) -> Optional[Path]:
-    """The bundled folder, consulted only alongside the app's own models folder."""
-    folder = bundled_models_dir() if models_dir is None else None
-    return folder if folder is not None and folder.is_dir() else None
 
 
 def check_model_name(name: str) -> str:
     """Return ``name`` if it is a safe file name for a model, else raise ModelError."""
-    if not _NAME_RE.match(name) or name.endswith((CHECKPOINT_SUFFIX, CT2_SUFFIX, SIDECAR_SUFFIX)):
+    if not NAME_RE.match(name) or name.endswith((CHECKPOINT_SUFFIX, CT2_SUFFIX, SIDECAR_SUFFIX)):
         raise ModelError(
             f"{name!r} cannot be a model name. Use letters, digits, '.', '-' or '_' "
             "(at most 64 characters, starting with a letter or digit)."
@@ -100,111 +80,19 @@ def _name_from(src: Path) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "-", stem).strip("-._")[:64] or "model"
 
 
-# -- reading records ----------------------------------------------------------------------
-
-
-def _check_weights(fmt: ModelFormat, path: Path) -> None:
-    """Cheap proof that a changed form is still a model (its header), before hashing it."""
-    if fmt is ModelFormat.OPENAI:
-        from desktop_app.core.models.loading import read_checkpoint_header
-
-        read_checkpoint_header(path)
-    else:
-        from desktop_app.core.models.ct2_convert import read_ct2_header
-
-        read_ct2_header(path / "model.bin")
-
-
-def new_record(fmt: ModelFormat, path: Path, made_from: str | None = None) -> FormRecord:
-    """Hash a form in place and record its fingerprint (taken first, so a later change shows)."""
-    stat = FormStat.of(weights_file(fmt, path))
-    sha = content_hash(weights_file(fmt, path))
-    return FormRecord(ModelForm(fmt, path, sha, form_size(fmt, path)), stat, made_from)
-
-
-def _checked(record: FormRecord, bundled: bool, sidecar: Path) -> tuple[FormRecord | None, bool]:
-    """The record if its form is intact (re-hashed when its fingerprint moved), and whether it changed."""
-    form = record.form
-    if form.format is ModelFormat.CTRANSLATE2 and (missing := ct2_missing_files(form.path)):
-        log.warning("Ignoring the %s form of %s: %s lacks %s", form.format.value, sidecar, form.path, ", ".join(missing))
-        return None, False
-    try:
-        now = FormStat.of(form.weights_file)
-    except OSError:
-        log.warning("Ignoring the %s form of %s: %s is missing", form.format.value, sidecar, form.path)
-        return None, False
-    if record.stat == now or (bundled and record.stat is not None and record.stat.size == now.size):
-        return record, False  # a bundle is unpacked by an installer: its inode and ctime are new, its bytes not
-    try:
-        _check_weights(form.format, form.path)
-        fresh = new_record(form.format, form.path, record.made_from)
-    except (ModelError, OSError) as exc:
-        log.warning("Ignoring the %s form of %s: it changed and is no longer readable (%s)", form.format.value, sidecar, exc)
-        return None, False
-    if fresh.form.sha256 != form.sha256:
-        log.warning("%s was replaced (new SHA-256 %s...); its record is updated", form.path, fresh.form.sha256[:12])
-    return fresh, True
-
-
-def _load(folder: Path, name: str, bundled: bool = False) -> Optional[Sidecar]:
-    """The sidecar of ``name`` in ``folder`` with only its intact forms; None if it has none."""
-    path = folder / f"{name}{SIDECAR_SUFFIX}"
-    if not path.is_file():
-        return None
-    sidecar = read_sidecar(path)
-    if sidecar is None:
-        return None
-    checked = [_checked(record, bundled, path) for record in sidecar.forms]
-    records = tuple(r for r, _ in checked if r is not None)
-    if not records:
-        log.warning("Ignoring the model record %s: none of its forms is usable", path)
-        return None
-    result = replace(sidecar, forms=records)
-    if any(changed for _, changed in checked) and not bundled:
-        try:
-            write_sidecar(result)
-        except OSError as exc:
-            log.warning("Could not update the model record %s (%s); the new SHA-256 is used for now", path, exc)
-    return result
-
-
-def _info(sidecar: Sidecar, extra_forms: tuple[ModelForm, ...] = ()) -> ModelInfo:
-    forms = sorted_forms([*(r.form for r in sidecar.forms), *extra_forms])
-    return ModelInfo(sidecar.name, forms, sidecar.multilingual, sidecar.source)
-
-
-def _made_for(user: Sidecar, bundled: Sidecar) -> bool:
-    """Whether every form of the user's record was made from a form of the bundled one."""
-    shipped = {r.form.sha256 for r in bundled.forms}
-    return all(r.made_from in shipped for r in user.forms)
-
-
-def _lookup(name: str, models_dir: Optional[Path]) -> Optional[ModelInfo]:
-    if not _NAME_RE.match(name):
-        return None
-    user = _load(models_folder(models_dir), name)
-    bundled_dir = _bundled_for(models_dir)
-    shipped = _load(bundled_dir, name, bundled=True) if bundled_dir is not None else None
-    if user is not None and shipped is not None and _made_for(user, shipped):
-        return _info(shipped, tuple(r.form for r in user.forms))
-    if user is not None:
-        return _info(user)
-    return _info(shipped) if shipped is not None else None
-
-
 def list_installed(models_dir: Optional[Path] = None) -> list[ModelInfo]:
     """Every installed model (bundled ones too), sorted by name; the user's win a name clash."""
     names: set[str] = set()
-    for folder in (_bundled_for(models_dir), models_folder(models_dir)):
+    for folder in (bundled_for(models_dir), models_folder(models_dir)):
         if folder is not None and folder.is_dir():
             names.update(p.stem for p in folder.glob(f"*{SIDECAR_SUFFIX}"))
-    found = (_lookup(name, models_dir) for name in sorted(names))
+    found = (lookup(name, models_dir) for name in sorted(names))
     return [info for info in found if info is not None]
 
 
 def get_model(name: str, models_dir: Optional[Path] = None) -> ModelInfo:
     """The installed model called ``name``; ModelNotFoundError (with the real fix) if there is none."""
-    info = _lookup(name, models_dir)
+    info = lookup(name, models_dir)
     if info is None:
         from desktop_app.core.models.advice import missing_model_message
 
@@ -222,11 +110,11 @@ def model_with_form(path: Path) -> Optional[ModelInfo]:
     path = Path(path).expanduser()
     suffix = CT2_SUFFIX if path.name.endswith(CT2_SUFFIX) else CHECKPOINT_SUFFIX
     name = path.name.removesuffix(suffix)
-    if not path.name.endswith(suffix) or not _NAME_RE.match(name):
+    if not path.name.endswith(suffix) or not NAME_RE.match(name):
         return None
     parent = path.parent.resolve()
-    defaults = {models_folder(None).resolve(), *(b.resolve() for b in [_bundled_for(None)] if b is not None)}
-    info = _lookup(name, None if parent in defaults else parent)
+    defaults = {models_folder(None).resolve(), *(b.resolve() for b in [bundled_for(None)] if b is not None)}
+    info = lookup(name, None if parent in defaults else parent)
     if info is None:
         return None
     return info if any(f.path.resolve() == path.resolve() for f in info.forms) else None
@@ -237,7 +125,7 @@ def model_with_form(path: Path) -> Optional[ModelInfo]:
 
 def _record_folder(info: ModelInfo) -> Path:
     """Where new forms of ``info`` go: the user's folder for a bundled model, else its own."""
-    bundled = _bundled_for(None)
+    bundled = bundled_for(None)
     folders = {f.path.parent.resolve() for f in info.forms}
     if bundled is not None and bundled.resolve() in folders:
         return models_folder(None)
@@ -272,7 +160,7 @@ def install_staged(
         records.append(new_record(fmt, final, (made_from or {}).get(fmt)))
     sidecar = Sidecar(folder / f"{name}{SIDECAR_SUFFIX}", name, multilingual, source, tuple(records), extra or {})
     write_sidecar(sidecar)
-    return _info(sidecar)
+    return info_of(sidecar)
 
 
 def register_checkpoint(checkpoint: Path, source: str) -> ModelInfo:
@@ -286,7 +174,7 @@ def register_checkpoint(checkpoint: Path, source: str) -> ModelInfo:
     extra = {"dims": header.dims}
     sidecar = Sidecar(checkpoint.with_suffix(SIDECAR_SUFFIX), name, header.multilingual, source, (record,), extra)
     write_sidecar(sidecar)
-    return _info(sidecar)
+    return info_of(sidecar)
 
 
 def _copy_file(src: Path, dest: Path) -> None:
@@ -340,7 +228,7 @@ def import_model(
     name = check_model_name(name or _name_from(src))
     folder = models_folder(models_dir)
     folder.mkdir(parents=True, exist_ok=True)
-    if not replace and _load(folder, name) is not None:
+    if not replace and load_record(folder, name) is not None:
         raise ModelError(
             f'A model named "{name}" is already installed. Delete it first, or import under another name.'
         )
@@ -354,7 +242,7 @@ def import_model(
 def delete_model(name: str, models_dir: Optional[Path] = None) -> None:
     """Uninstall a model: its sidecar goes first, so it leaves the list at once."""
     info = get_model(name, models_dir)
-    bundled = _bundled_for(models_dir)
+    bundled = bundled_for(models_dir)
     if bundled is not None and any(f.path.parent.resolve() == bundled.resolve() for f in info.forms):
         raise ModelError(f'The model "{name}" ships with Daredevil and cannot be deleted.')
     folder = info.forms[0].path.parent
@@ -436,7 +324,7 @@ def resolve_model(
             "No model was chosen and there is no default. Pick one in Settings > Models, "
             "or name one with --model NAME."
         )
-    if _NAME_RE.match(choice) and (info := _lookup(choice, models_dir)) is not None:
+    if NAME_RE.match(choice) and (info := lookup(choice, models_dir)) is not None:
         return info
     path = Path(choice).expanduser()
     if path.exists():
