@@ -165,8 +165,8 @@ def read_sidecar(path: Path) -> Sidecar | None:
         return None
     try:
         return parse_sidecar(path, json.loads(text))
-    except ValueError as exc:  # JSONDecodeError and SidecarError
-        log.warning("Ignoring the model record %s: %s", path, exc)
+    except (ValueError, RecursionError) as exc:  # JSONDecodeError, SidecarError, absurd nesting
+        log.warning("Ignoring the model record %s: %s", path, exc or type(exc).__name__)
         return None
 
 

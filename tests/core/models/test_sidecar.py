@@ -71,7 +71,7 @@ def test_a_bad_field_skips_the_record_with_a_warning_naming_file_and_field(
         get_model("a")  # the files are at hand: the message says so, and how to fix it
 
 
-@pytest.mark.parametrize("text", ["[]", "null", "42", '"a"', "{not json", "\xff\xfe"])
+@pytest.mark.parametrize("text", ["[]", "null", "42", '"a"', "{not json", "\xff\xfe", "[" * 100_000])
 def test_a_sidecar_that_is_not_an_object_is_skipped(models_dir: Path, installed: dict, caplog, text):
     _write(models_dir, text)
     with caplog.at_level(logging.WARNING):
