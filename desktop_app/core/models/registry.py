@@ -327,7 +327,12 @@ def resolve_model(
     if NAME_RE.match(choice) and (info := lookup(choice, models_dir)) is not None:
         return info
     path = Path(choice).expanduser()
-    if path.exists():
+    named_as_path = any(sep and sep in choice for sep in (os.sep, os.altsep)) or choice.endswith(
+        (CHECKPOINT_SUFFIX, CT2_SUFFIX)
+    )
+    if choice == STARTER_MODEL_NAME and not named_as_path and starter_available():
+        return install_starter_model(models_dir, on_install=on_install)
+    if path.is_file() or (path / "model.bin").is_file():
         registered = model_with_form(path)
         if registered is not None:
             return registered
@@ -337,8 +342,10 @@ def resolve_model(
             f"{path} is a model folder that is not installed. Install it once with "
             f"`daredevil models import {path}` (Settings > Models > Import folder); no conversion is needed."
         )
-    if choice == STARTER_MODEL_NAME and starter_available():
-        return install_starter_model(models_dir, on_install=on_install)
-    if choice.endswith((CHECKPOINT_SUFFIX, CT2_SUFFIX)) or os.sep in choice:
+    if named_as_path and not path.exists():
         raise ModelNotFoundError(f"The model file {path} does not exist. Check the path.")
+    if named_as_path:
+        raise ModelNotFoundError(
+            f"{path} is neither a model file (.pt) nor a faster-whisper folder (with model.bin). Check the path."
+        )
     return get_model(choice, models_dir)

@@ -169,3 +169,15 @@ def test_starter_model_installs_as_a_multilingual_ct2_folder(models_dir: Path, s
     model = load_checkpoint_model(both.form(OPENAI).path, device="cpu")
     text = model.transcribe(speech_audio, fp16=False, language="en", temperature=0.0)["text"].lower()
     assert sum(word in text for word in SPEECH_WORDS) >= len(SPEECH_WORDS) - 2, text
+
+
+def test_a_folder_named_like_a_model_is_not_taken_for_one(models_dir: Path, tmp_path: Path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "medium").mkdir()  # an unrelated folder in the working directory
+    with pytest.raises(ModelNotFoundError, match='The model "medium" is not installed'):
+        resolve_model("medium", None)
+    (tmp_path / "notes").mkdir()
+    with pytest.raises(ModelNotFoundError, match="neither a model file"):
+        resolve_model(str(tmp_path / "notes"), None)
+    with pytest.raises(ModelError, match="not installed. Install it once with `daredevil models import"):
+        resolve_model(str(tiny_en_source()), None)
