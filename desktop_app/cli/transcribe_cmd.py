@@ -43,6 +43,10 @@ class _TerminalProgress:
             sys.stderr.flush()
 
 
+def _say(line: str) -> None:
+    print(f"daredevil: {line}", file=sys.stderr, flush=True)
+
+
 def _options(args: argparse.Namespace, settings):
     options = settings.transcribe_options()
     changes = {}
@@ -103,8 +107,8 @@ def run_transcribe(args: argparse.Namespace) -> int:
         device=args.device,
         options=_options(args, settings),
     )
-    try:
-        pipeline.model  # resolve once: an unknown model is one message, not one per file
+    try:  # resolve once: an unknown model is one message, not one per file
+        pipeline.resolve_model(on_notice=_say)  # a missing starter model is installed now, with a line
     except DaredevilError as exc:
         pipeline.close()
         print(f"daredevil: {exc}", file=sys.stderr)

@@ -24,7 +24,8 @@ from desktop_app.core.errors import CancelledError, DaredevilError, FileCheckErr
 from desktop_app.core.filecheck import FileInfo, check_file
 from desktop_app.core.jobs import JobStatus, RetryPolicy
 from desktop_app.core.media import MediaInfo, extract_audio, probe_media
-from desktop_app.core.models.registry import ModelInfo, STARTER_MODEL_NAME, resolve_model
+from desktop_app.core.models.forms import ModelFormat, ModelInfo
+from desktop_app.core.models.registry import STARTER_MODEL_NAME, resolve_model
 from desktop_app.core.options import TranscribeOptions
 from desktop_app.core.paths import AppPaths, app_paths
 from desktop_app.core.settings import Settings
@@ -34,6 +35,13 @@ log = logging.getLogger(__name__)
 
 StageCallback = Callable[[JobStatus], None]
 ProgressCallback = Callable[[EngineProgress], None]
+NoticeCallback = Callable[[str], None]  # a line for a person: installing the starter model on first use
+
+
+def weights_sha256(model: ModelInfo) -> str:
+    """The SHA-256 of the weights the engine runs: the .pt, else the folder the worker makes it from."""
+    form = model.form(ModelFormat.OPENAI) or model.forms[0]
+    return form.sha256
 
 
 @dataclass(frozen=True)
@@ -89,6 +97,7 @@ class Pipeline:
         self.device = device or settings.device
         self._model_name = model or settings.model or STARTER_MODEL_NAME
         self._model: ModelInfo | None = None
+        self._model_lock = threading.Lock()
         self.cache = self._open_cache(settings) if use_cache else None
         self.engine = engine or EngineClient(
             max_jobs=settings.worker_max_jobs, max_rss_gb=settings.worker_max_rss_gb
@@ -105,15 +114,21 @@ class Pipeline:
     @property
     def model(self) -> ModelInfo:
         """The model to use, resolved once (raises ModelNotFoundError with advice)."""
-        if self._model is None:
-            self._model = resolve_model(self._model_name, STARTER_MODEL_NAME)
-        return self._model
+        return self.resolve_model()
 
-    def prepare(self, path: Path) -> PreparedJob:
+    def resolve_model(self, on_notice: NoticeCallback | None = None) -> ModelInfo:
+        """The model, resolved once; a missing starter model is installed now and ``on_notice`` hears it."""
+        with self._model_lock:
+            if self._model is None:
+                self._model = resolve_model(self._model_name, STARTER_MODEL_NAME, on_install=on_notice)
+            return self._model
+
+    def prepare(self, path: Path, on_notice: NoticeCallback | None = None) -> PreparedJob:
         """Check the file (size from os.stat first), probe it, and find its cache key."""
         limits = self.settings.limits
         info = check_file(Path(path), limits.max_file_bytes)
         media = probe_media(info.path, timeout_s=limits.probe_timeout_s)
+        model = self.resolve_model(on_notice)
         key = None
         if self.cache is not None:
             try:
@@ -123,8 +138,8 @@ class Pipeline:
                     f"The file could not be read ({exc.strerror or exc}). Check that it is still "
                     "there and that the drive is connected, then retry."
                 ) from exc
-            key = cache_key(content, self.model.sha256, self.options)
-        return PreparedJob(info, media, self.model, self.options, key)
+            key = cache_key(content, weights_sha256(model), self.options)
+        return PreparedJob(info, media, model, self.options, key)
 
     def cached(self, job: PreparedJob) -> Transcript | None:
         """The validated cached transcript, or None (a bad entry is dropped by the cache)."""
@@ -147,11 +162,12 @@ class Pipeline:
         path: Path,
         cancel: threading.Event | None = None,
         on_stage: Callable[[JobStatus, PreparedJob | None], None] | None = None,
+        on_notice: NoticeCallback | None = None,
     ) -> IoOutcome:
         """The I/O stages: check, probe and look up the cache; on a miss, decode the audio."""
         stage = on_stage or (lambda _status, _prepared: None)
         stage(JobStatus.CHECKING, None)
-        prepared = self.prepare(path)
+        prepared = self.prepare(path, on_notice)
         if cancel is not None and cancel.is_set():
             raise CancelledError("Cancelled.")
         hit = self.cached(prepared)

@@ -121,8 +121,11 @@ class JobExecution:
         def on_stage(status: JobStatus, prepared: PreparedJob | None) -> None:
             post_to_gui(lambda: self._on_io_stage(job_id, run, status, prepared))
 
+        def on_notice(line: str) -> None:  # e.g. the starter model being installed on first use
+            post_to_gui(lambda: self._log(job_id, line))
+
         run_task(
-            lambda: pipeline.prepare_and_extract(Path(job.path), run.cancel, on_stage),
+            lambda: pipeline.prepare_and_extract(Path(job.path), run.cancel, on_stage, on_notice),
             lambda result, error: self._on_io_done(job_id, run, result, error),
             self.io_pool,
         )

@@ -15,6 +15,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.core.media import live_ffmpeg_processes
+from desktop_app.core.models.forms import ModelFormat
 from desktop_app.core.paths import AppPaths
 
 REPO = Path(__file__).resolve().parents[2]
@@ -72,7 +73,7 @@ def fresh_home(tmp_path, monkeypatch, tiny_en_model) -> AppPaths:
     home = tmp_path / "home"
     monkeypatch.setenv("DAREDEVIL_HOME", str(home))
     paths = AppPaths(home / "data", home / "cache", home / "config", home / "logs").ensure()
-    paths.settings_file.write_text(json.dumps({"model": str(tiny_en_model.path)}), encoding="utf-8")
+    paths.settings_file.write_text(json.dumps({"model": str(tiny_en_model.form(ModelFormat.OPENAI).path)}), encoding="utf-8")
     return paths
 
 

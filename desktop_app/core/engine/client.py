@@ -69,6 +69,15 @@ SHUTDOWN_TIMEOUT_S = 5.0
 _open_clients: "weakref.WeakSet[EngineClient]" = weakref.WeakSet()
 
 
+def _model_ref(model: "ModelInfo") -> ModelRef:
+    """The torch engine loads the .pt; without one, the worker makes it from the CTranslate2 folder."""
+    from desktop_app.core.models.forms import ModelFormat
+
+    form = model.form(ModelFormat.OPENAI) or model.form(ModelFormat.CTRANSLATE2)
+    assert form is not None, "a model has at least one form"
+    return ModelRef(model.name, str(form.path), form.sha256)
+
+
 class _WorkerGone(Exception):
     """The worker's pipe closed or its process ended."""
 
@@ -116,7 +125,7 @@ class EngineClient:
             view[:] = samples
             del view
             self._stop.clear()
-            ref = ModelRef(model.name, str(model.path), model.sha256)
+            ref = _model_ref(model)
             request = TranscribeRequest(job_id, shm.name, int(samples.size), ref, device, options)
             try:
                 self._conn.send(request)
