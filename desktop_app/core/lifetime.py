@@ -81,6 +81,9 @@ _starter_lock = threading.Lock()
 
 
 def _serve_calls() -> None:
+    if hasattr(signal, "pthread_sigmask") and hasattr(signal, "SIGINT"):
+        # inherited by what this thread forks: see die_with_parent
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     while True:
         func, reply = _calls.get()
         try:
@@ -114,19 +117,32 @@ def die_with_parent() -> None:
     """Call first thing in a worker process: it ends (within a second) when the app does.
 
     Also ignores Ctrl+C: a terminal sends SIGINT to the whole process group, and the app,
-    which owns the worker, decides how a job stops."""
-    parent_pid = os.getppid()
+    which owns the worker, decides how a job stops. (`start_child` forks with SIGINT
+    blocked, so one that comes while the worker is still starting waits, and is dropped here.)"""
+    parent = multiprocessing.parent_process()
+    parent_pid = parent.pid if parent is not None and parent.pid else os.getppid()
     set_parent_death_signal()
     if hasattr(signal, "SIGINT") and threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGINT, signal.SIG_IGN)
-    parent = multiprocessing.parent_process()
-    sentinel = getattr(parent, "sentinel", None)
+        if hasattr(signal, "pthread_sigmask"):
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    watch_parent(parent_pid)
+    if os.name == "posix" and os.getppid() != parent_pid:  # the parent died before prctl
+        os._exit(EXIT_PARENT_GONE)
+
+
+def watch_parent(parent_pid: int | None = None) -> threading.Thread:
+    """Start a daemon thread that ends this process as soon as its parent is gone (any OS).
+
+    It waits on multiprocessing's parent sentinel when this is a multiprocessing child,
+    and polls the parent pid either way."""
+    parent_pid = os.getppid() if parent_pid is None else parent_pid
+    sentinel = getattr(multiprocessing.parent_process(), "sentinel", None)
     watcher = threading.Thread(
         target=_watch_parent, args=(parent_pid, sentinel), name="parent-watch", daemon=True
     )
     watcher.start()
-    if os.name == "posix" and os.getppid() != parent_pid:  # the parent died before prctl
-        os._exit(EXIT_PARENT_GONE)
+    return watcher
 
 
 def _watch_parent(parent_pid: int, sentinel: Any) -> None:
