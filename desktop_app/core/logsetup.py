@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 import logging.handlers
 
-from desktop_app.core.errors import DaredevilError
 from desktop_app.core.paths import app_paths
 
 _FORMAT = "%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s"
@@ -28,11 +27,12 @@ def setup_logging(level: int = logging.INFO, to_stderr: bool = False) -> bool:
     if any(getattr(h, "_daredevil", False) for h in root.handlers):
         return any(isinstance(h, _QuietFileHandler) for h in root.handlers)
     handler: logging.Handler
-    try:
-        paths = app_paths().ensure()
-        handler = _QuietFileHandler(paths.log_file, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+    try:  # only the log folder: the log says what is wrong with the others
+        log_file = app_paths().log_file
+        log_file.parent.mkdir(parents=True, exist_ok=True)
+        handler = _QuietFileHandler(log_file, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
         handler.setFormatter(logging.Formatter(_FORMAT))
-    except (OSError, DaredevilError):
+    except OSError:
         # no log file; without a handler Python would print warnings to stderr instead
         handler = logging.NullHandler()
     handler._daredevil = True  # type: ignore[attr-defined]
