@@ -378,7 +378,7 @@
 <context>
     <name>JobExecution</name>
     <message>
-        <location filename="../../runner/execution.py" line="232"/>
+        <location filename="../../runner/execution.py" line="231"/>
         <source>Something unexpected went wrong ({0}). The job&apos;s log has the details.</source>
         <extracomment>Audio decoded ahead of the engine, beyond the jobs the I/O pool is working on. How long quitting waits for a cancelled transcription (the engine&apos;s stop grace is 2 s) before it kills the worker, which frees the engine thread at once.</extracomment>
         <translation>Algo inesperado deu errado ({0}). O registro do trabalho tem os detalhes.</translation>
@@ -767,7 +767,12 @@ ou use Arquivo &gt; Adicionar arquivos (Ctrl+O)</translation>
         <translation>O Daredevil não consegue salvar o histórico (o disco está cheio?). A fila continua funcionando, mas as alterações podem se perder quando você sair.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="71"/>
+        <location filename="../app.py" line="75"/>
+        <source>A setting was not used: {0}</source>
+        <translation>Uma configuração não foi usada: {0}</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="79"/>
         <source>Other launches of Daredevil can&apos;t hand their files to this window; open them from here.</source>
         <translation>Outras instâncias do Daredevil não conseguem passar os arquivos para esta janela; abra-os por aqui.</translation>
     </message>
@@ -1206,6 +1211,14 @@ ou use Arquivo &gt; Adicionar arquivos (Ctrl+O)</translation>
         <location filename="../settings_dialog.py" line="363"/>
         <source>Could not clear the cache: {0}</source>
         <translation>Não foi possível limpar o cache: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SingleInstance</name>
+    <message>
+        <location filename="../../runner/single_instance.py" line="71"/>
+        <source>Daredevil can&apos;t create its lock file in {0} ({1}). Check that the folder is writable, then start Daredevil again.</source>
+        <translation>O Daredevil não consegue criar o arquivo de trava em {0} ({1}). Verifique se a pasta permite gravação e abra o Daredevil de novo.</translation>
     </message>
 </context>
 <context>
