@@ -11,9 +11,9 @@ from pathlib import Path
 
 from desktop_app.cli.interrupts import Interrupted
 from desktop_app.core.errors import DaredevilError
+from desktop_app.core.hashing import real_path
 from desktop_app.core.jobs import JobStatus
 from desktop_app.core.options import Task
-from desktop_app.core.hashing import real_path
 from desktop_app.core.settings import read_settings
 from desktop_app.core.tempfiles import sweep_abandoned_model_files, sweep_stale_temp
 

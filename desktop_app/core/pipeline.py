@@ -142,7 +142,7 @@ class Pipeline:
         # the file may have changed or gone while it waited in the queue
         now = check_file(job.file.path, self.settings.limits.max_file_bytes)
         if job.file.changed(now):
-            raise FileCheckError("The file changed after it was checked. Retry it to use the new version.")
+            raise FileChangedError("The file changed after it was checked. Retry it to use the new version.")
         timeout = self.settings.limits.extract_timeout(job.file.size)
         try:
             audio = extract_audio(job.file.path, timeout_s=timeout, cancel=cancel)
