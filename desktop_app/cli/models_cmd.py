@@ -54,10 +54,10 @@ def run_models(args: argparse.Namespace) -> int:
             cancel = threading.Event()
             try:
                 info = download.download_model(args.name, progress=_print_progress, cancel=cancel)
-            except KeyboardInterrupt:
+            except KeyboardInterrupt as exc:
                 cancel.set()
                 print("\ndaredevil: download interrupted; run the same command to resume", file=sys.stderr)
-                return 1
+                return getattr(exc, "exit_code", 130)
             print(f"\nDownloaded {info.name} ({info.size_bytes / 1e6:.0f} MB, {info.forms_label})")
             return 0
         if args.models_command == "install-starter":

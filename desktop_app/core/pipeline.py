@@ -20,8 +20,9 @@ import numpy as np
 
 from desktop_app.core.cache import ResultCache, cache_key
 from desktop_app.core.engine import EngineClient, EngineProgress
-from desktop_app.core.errors import CancelledError, DaredevilError, FileCheckError
-from desktop_app.core.filecheck import FileInfo, check_file
+from desktop_app.core.errors import CancelledError, DaredevilError, FileCheckError, MediaError
+from desktop_app.core.filecheck import FileChangedError, check_file
+from desktop_app.core.hashing import FileFingerprint
 from desktop_app.core.jobs import JobStatus, RetryPolicy
 from desktop_app.core.media import MediaInfo, extract_audio, probe_media
 from desktop_app.core.models.forms import ModelFormat, ModelInfo
@@ -48,7 +49,7 @@ def weights_sha256(model: ModelInfo) -> str:
 class PreparedJob:
     """A checked file, ready to extract: what it is and where its result is cached."""
 
-    file: FileInfo
+    file: FileFingerprint  # as checked, before the content hash: the cache key is only good while it holds
     media: MediaInfo
     model: ModelInfo
     options: TranscribeOptions
@@ -123,11 +124,13 @@ class Pipeline:
                 self._model = resolve_model(self._model_name, STARTER_MODEL_NAME, on_install=on_notice)
             return self._model
 
-    def prepare(self, path: Path, on_notice: NoticeCallback | None = None) -> PreparedJob:
+    def prepare(
+        self, path: Path, on_notice: NoticeCallback | None = None, cancel: threading.Event | None = None
+    ) -> PreparedJob:
         """Check the file (size from os.stat first), probe it, and find its cache key."""
         limits = self.settings.limits
         info = check_file(Path(path), limits.max_file_bytes)
-        media = probe_media(info.path, timeout_s=limits.probe_timeout_s)
+        media = probe_media(info.path, timeout_s=limits.probe_timeout_s, cancel=cancel)
         model = self.resolve_model(on_notice)
         key = None
         if self.cache is not None:
@@ -148,14 +151,33 @@ class Pipeline:
         return self.cache.get(job.cache_key)
 
     def extract(self, job: PreparedJob, cancel: threading.Event | None = None) -> np.ndarray:
-        """16 kHz mono float32 audio, under the size-adaptive time limit."""
-        # re-check: the file may have changed or gone while it waited in the queue
+        """16 kHz mono float32 audio, under the size-adaptive time limit.
+
+        The file is checked against `job.file` before and after ffmpeg reads it: audio from
+        a file that changed meanwhile matches neither the old content's cache key nor the
+        new content, so it is refused rather than cached or reported."""
+        # the file may have changed or gone while it waited in the queue
         now = check_file(job.file.path, self.settings.limits.max_file_bytes)
-        if (now.size, now.mtime_ns, now.inode) != (job.file.size, job.file.mtime_ns, job.file.inode):
-            # its cache key was computed from the old content; don't store under it
-            raise FileCheckError("The file changed after it was checked. Retry it to use the new version.")
+        if job.file.changed(now):
+            raise FileChangedError("The file changed after it was checked. Retry it to use the new version.")
         timeout = self.settings.limits.extract_timeout(job.file.size)
-        return extract_audio(job.file.path, timeout_s=timeout, cancel=cancel)
+        try:
+            audio = extract_audio(job.file.path, timeout_s=timeout, cancel=cancel)
+        except MediaError as exc:
+            if self._changed_since(job):  # a truncated file fails in ffmpeg: say why
+                raise FileChangedError("The file changed while it was being read; run it again.") from exc
+            raise
+        if self._changed_since(job):
+            log.warning("%s changed while ffmpeg read it; its audio was dropped", job.file.path)
+            raise FileChangedError("The file changed while it was being read; run it again.")
+        return audio
+
+    @staticmethod
+    def _changed_since(job: PreparedJob) -> bool:
+        try:
+            return job.file.changed(FileFingerprint.of(job.file.path))
+        except OSError:  # gone
+            return True
 
     def prepare_and_extract(
         self,
@@ -167,7 +189,7 @@ class Pipeline:
         """The I/O stages: check, probe and look up the cache; on a miss, decode the audio."""
         stage = on_stage or (lambda _status, _prepared: None)
         stage(JobStatus.CHECKING, None)
-        prepared = self.prepare(path, on_notice)
+        prepared = self.prepare(path, on_notice, cancel)
         if cancel is not None and cancel.is_set():
             raise CancelledError("Cancelled.")
         hit = self.cached(prepared)

@@ -100,10 +100,10 @@ def app_env(paths: AppPaths) -> dict[str, str]:
     return env
 
 
-def start_app(paths: AppPaths, *args: str) -> subprocess.Popen:
-    """The real app in its own process (python -m desktop_app.ui.app)."""
+def start_app(paths: AppPaths, *args: str, env: dict[str, str] | None = None) -> subprocess.Popen:
+    """The real app in its own process (python -m desktop_app.ui.app), with `env` added."""
     return subprocess.Popen(
         [sys.executable, "-m", "desktop_app.ui.app", *args],
-        cwd=REPO, env=app_env(paths), stdin=subprocess.DEVNULL,
+        cwd=REPO, env={**app_env(paths), **(env or {})}, stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
     )  # fmt: skip

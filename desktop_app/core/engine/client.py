@@ -51,6 +51,7 @@ from desktop_app.core.errors import (
     OutOfMemoryError,
     WorkerDiedError,
 )
+from desktop_app.core.lifetime import start_child
 from desktop_app.core.options import TranscribeOptions
 from desktop_app.core.tempfiles import shared_memory_name
 from desktop_app.core.transcript import Transcript
@@ -272,7 +273,7 @@ class EngineClient:
         process = self._ctx.Process(
             target=run_worker, args=(child_conn, self._stop), name="daredevil-engine", daemon=True
         )
-        process.start()
+        start_child(process.start)  # forked from a thread that lives as long as the app
         child_conn.close()
         self._process, self._conn, self._jobs_served = process, parent_conn, 0
         log.info("Started engine worker pid %d", process.pid)

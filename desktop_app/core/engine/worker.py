@@ -54,6 +54,7 @@ from desktop_app.core.engine.messages import (
     WorkerLog,
     WorkerReady,
 )
+from desktop_app.core.lifetime import die_with_parent
 from desktop_app.core.transcript import Segment, Transcript, Word
 
 log = logging.getLogger("desktop_app.core.engine.worker")
@@ -364,6 +365,7 @@ def _failure(job_id: str, exc: Exception) -> JobFailed:
 
 def run_worker(conn: Any, stop: Any) -> None:
     """The worker process's main function: serve requests until shutdown or EOF."""
+    die_with_parent()
     lock = threading.Lock()
 
     def send(message: Any) -> None:

@@ -782,7 +782,12 @@ ou use Arquivo &gt; Adicionar arquivos (Ctrl+O)</translation>
         <translation>O Daredevil não consegue salvar o histórico (o disco está cheio?). A fila continua funcionando, mas as alterações podem se perder quando você sair.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="71"/>
+        <location filename="../app.py" line="75"/>
+        <source>A setting was not used: {0}</source>
+        <translation>Uma configuração não foi usada: {0}</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="79"/>
         <source>Other launches of Daredevil can&apos;t hand their files to this window; open them from here.</source>
         <translation>Outras instâncias do Daredevil não conseguem passar os arquivos para esta janela; abra-os por aqui.</translation>
     </message>
@@ -1221,6 +1226,14 @@ ou use Arquivo &gt; Adicionar arquivos (Ctrl+O)</translation>
         <location filename="../settings_dialog.py" line="363"/>
         <source>Could not clear the cache: {0}</source>
         <translation>Não foi possível limpar o cache: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SingleInstance</name>
+    <message>
+        <location filename="../../runner/single_instance.py" line="71"/>
+        <source>Daredevil can&apos;t create its lock file in {0} ({1}). Check that the folder is writable, then start Daredevil again.</source>
+        <translation>O Daredevil não consegue criar o arquivo de trava em {0} ({1}). Verifique se a pasta permite gravação e abra o Daredevil de novo.</translation>
     </message>
 </context>
 <context>
