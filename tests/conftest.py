@@ -142,7 +142,9 @@ def read_only_home(tmp_path, tiny_en_model):
     """A DAREDEVIL_HOME with its folders and settings (model: tiny.en's path), now read-only."""
     import json
 
-    home, undo = _read_only_home(tmp_path, json.dumps({"model": str(tiny_en_model.path)}))
+    from model_fixtures import model_path
+
+    home, undo = _read_only_home(tmp_path, json.dumps({"model": model_path(tiny_en_model)}))
     yield home
     undo()
 
@@ -156,7 +158,9 @@ def full_home(tmp_path, tiny_en_model):
     home.mkdir()
     if not _mount_tmpfs(home, "size=1m"):
         pytest.skip("a full disk needs a small tmpfs, and mounting one needs root")
-    _populate_home(home, json.dumps({"model": str(tiny_en_model.path)}))
+    from model_fixtures import model_path
+
+    _populate_home(home, json.dumps({"model": model_path(tiny_en_model)}))
     fd = os.open(home / "filler", os.O_WRONLY | os.O_CREAT)
     try:
         for chunk in (65536, 4096, 1):

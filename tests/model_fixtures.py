@@ -80,3 +80,11 @@ def decode_audio(path: Path):
     ]  # fmt: skip
     pcm = subprocess.run(cmd, check=True, capture_output=True).stdout
     return np.frombuffer(pcm, np.int16).astype(np.float32) / 32768.0
+
+
+def model_path(info) -> str:
+    """A path that names this installed model from another home (`--model PATH`, settings)."""
+    from desktop_app.core.models.forms import ModelFormat
+
+    form = info.form(ModelFormat.CTRANSLATE2) or info.form(ModelFormat.OPENAI)
+    return str(form.path)

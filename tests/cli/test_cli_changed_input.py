@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from model_fixtures import model_path
+
 import speech
 from lifetime_checks import HeldFfmpeg, wait_for
 
@@ -54,7 +56,7 @@ def _overwrite_in_place(path: Path, data: bytes, keep_mtime: bool = False) -> No
 
 def _cli(tmp_path, model, source, env=None) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-m", "desktop_app", "transcribe", str(source), "--model", str(model.path),
+        [sys.executable, "-m", "desktop_app", "transcribe", str(source), "--model", model_path(model),
          "--output-dir", str(tmp_path / "out")],
         stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         env={**os.environ, "DAREDEVIL_HOME": str(tmp_path / "home"), **(env or {})},

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from model_fixtures import model_path
+
 from cli_helpers import run_cli
 from samples import ENGLISH_WORDS
 
@@ -22,7 +24,7 @@ def _home_with(tmp_path, content):
 def test_a_bad_settings_file_is_a_warning_not_a_crash(tiny_en_model, tmp_path, content, field):
     home = _home_with(tmp_path, content)
     missing = tmp_path / "missing.wav"
-    result = run_cli("transcribe", str(missing), "--model", str(tiny_en_model.path),
+    result = run_cli("transcribe", str(missing), "--model", model_path(tiny_en_model),
                      env={"DAREDEVIL_HOME": str(home)})  # fmt: skip
     assert result.returncode == 1 and "Traceback" not in result.stderr
     warning, failure = result.stderr.splitlines()
@@ -36,7 +38,7 @@ def test_a_bad_settings_file_is_a_warning_not_a_crash(tiny_en_model, tmp_path, c
 def test_a_bad_cache_size_no_longer_fails_after_the_transcription(tiny_en_model, english_wav, tmp_path):
     home = _home_with(tmp_path, '{"cache_max_bytes": "big"}')
     out = tmp_path / "out"
-    result = run_cli("transcribe", str(english_wav), "--model", str(tiny_en_model.path), "--output-dir", str(out),
+    result = run_cli("transcribe", str(english_wav), "--model", model_path(tiny_en_model), "--output-dir", str(out),
                      env={"DAREDEVIL_HOME": str(home)})  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert "'cache_max_bytes'" in result.stderr

@@ -14,6 +14,8 @@ import sys
 
 import pytest
 
+from model_fixtures import model_path
+
 from lifetime_checks import Footprint, HeldFfmpeg, running, shm_block_of, wait_for
 
 pytestmark = pytest.mark.heavy
@@ -24,7 +26,7 @@ def _start_cli(tmp_path, model, source, env=None) -> subprocess.Popen:
     """`daredevil transcribe` with a home of its own, in a session of its own (so a test can
     signal its group, as a terminal does)."""
     return subprocess.Popen(
-        [sys.executable, "-m", "desktop_app", "transcribe", str(source), "--model", str(model.path),
+        [sys.executable, "-m", "desktop_app", "transcribe", str(source), "--model", model_path(model),
          "--no-cache", "--output-dir", str(tmp_path / "out")],
         stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         env={**os.environ, "DAREDEVIL_HOME": str(tmp_path / "home"), **(env or {})}, start_new_session=True,
