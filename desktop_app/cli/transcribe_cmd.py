@@ -9,10 +9,12 @@ import traceback
 from dataclasses import replace
 from pathlib import Path
 
+from desktop_app.cli.interrupts import Interrupted
 from desktop_app.core.errors import DaredevilError
+from desktop_app.core.hashing import real_path
 from desktop_app.core.jobs import JobStatus
 from desktop_app.core.options import Task, supports_task
-from desktop_app.core.settings import load_settings
+from desktop_app.core.settings import read_settings
 from desktop_app.core.tempfiles import sweep_abandoned_model_files, sweep_stale_temp
 
 log = logging.getLogger(__name__)
@@ -42,6 +44,10 @@ class _TerminalProgress:
         if self.enabled:
             sys.stderr.write("\r\033[K")
             sys.stderr.flush()
+
+
+def _say(line: str) -> None:
+    print(f"daredevil: {line}", file=sys.stderr, flush=True)
 
 
 def _options(args: argparse.Namespace, settings):
@@ -74,27 +80,43 @@ def _shape(args: argparse.Namespace):
     return replace(shape, **changes)
 
 
-def write_outputs(transcript, source: Path, args: argparse.Namespace) -> list[Path]:
-    """Write the chosen formats next to the source or into --output-dir."""
-    from desktop_app.core.subtitles.export import ExportOptions, write_file
+def write_outputs(transcript, source: Path, args: argparse.Namespace, taken: set[Path] | None = None) -> list[Path]:
+    """Write the chosen formats next to the source or into --output-dir.
 
+    A name in `taken` (the inputs, and what this run already wrote) is numbered the way
+    the export dialog numbers collisions ("x (2).srt") and said so on stderr; each file
+    written joins `taken`."""
+    from desktop_app.core.subtitles.export import ExportOptions, free_output_path, write_file
+
+    taken = set() if taken is None else taken
     formats = ALL_FORMATS if args.format == "all" else (args.format,)
     out_dir = Path(args.output_dir) if args.output_dir else source.parent
     out_dir.mkdir(parents=True, exist_ok=True)
     shape = _shape(args)
     written = []
     for fmt in formats:
-        target = out_dir / f"{source.stem}.{fmt}"
+        wanted = out_dir / f"{source.stem}.{fmt}"
+        target = free_output_path(wanted, taken)
+        if target != wanted:
+            print(f"{_shown(str(source))}: {wanted} is an input or another output of this run; "
+                  f"wrote {target.name} instead", file=sys.stderr)  # fmt: skip
         write_file(transcript, target, fmt, shape, ExportOptions())
+        taken.add(real_path(target))
         written.append(target)
     return written
+
+
+def _shown(name: str) -> str:
+    return ascii(name)[1:-1] if not name.isprintable() else name
 
 
 def run_transcribe(args: argparse.Namespace) -> int:
     """Transcribe each file; exit 0 when all succeeded, 1 when any failed."""
     from desktop_app.core.pipeline import Pipeline
 
-    settings = load_settings()
+    settings, problems = read_settings()
+    for problem in problems:
+        print(f"daredevil: warning: {problem}", file=sys.stderr)
     sweep_stale_temp()
     sweep_abandoned_model_files()
     pipeline = Pipeline(
@@ -104,8 +126,8 @@ def run_transcribe(args: argparse.Namespace) -> int:
         device=args.device,
         options=_options(args, settings),
     )
-    try:
-        model = pipeline.model  # resolve once: an unknown model is one message, not one per file
+    try:  # resolve once: an unknown model is one message, not one per file
+        model = pipeline.resolve_model(on_notice=_say)  # a missing starter model is installed now, with a line
     except DaredevilError as exc:
         pipeline.close()
         print(f"daredevil: {exc}", file=sys.stderr)
@@ -116,16 +138,18 @@ def run_transcribe(args: argparse.Namespace) -> int:
               "multilingual model with --model (for example base), or leave out --task translate.",
               file=sys.stderr)  # fmt: skip
         return EXIT_USAGE
-    failed = 0
+    failed = finished = 0
+    current, progress = "", _TerminalProgress("")
+    taken = {real_path(Path(name)) for name in args.files}  # an output never replaces an input
     try:
         for name in args.files:
             source = Path(name)
-            shown = ascii(name)[1:-1] if not name.isprintable() else name
-            progress = _TerminalProgress(shown)
+            shown = _shown(name)
+            current, progress = name, _TerminalProgress(shown)
             try:
                 outcome = pipeline.run(source, progress.stage, progress.progress)
                 progress.end()
-                write_outputs(outcome.transcript, source, args)
+                write_outputs(outcome.transcript, source, args, taken)
                 log.info("%s: done (%s)", name, "cached" if outcome.from_cache else "transcribed")
             except DaredevilError as exc:
                 progress.end()
@@ -147,9 +171,13 @@ def run_transcribe(args: argparse.Namespace) -> int:
                 print(f"{shown}: unexpected error ({type(exc).__name__}: {exc}); see the log", file=sys.stderr)
                 if args.debug:
                     traceback.print_exc()
-    except KeyboardInterrupt:
-        print("daredevil: interrupted", file=sys.stderr)
-        return 1
+            finished += 1
+    except Interrupted as exc:
+        progress.end()
+        log.warning("Stopped by %s while working on %s", exc.signal_name, current)
+        print(f"daredevil: stopped by {exc.signal_name} while working on {progress.name}; "
+              f"{finished} of {len(args.files)} files were finished", file=sys.stderr)  # fmt: skip
+        return exc.exit_code
     finally:
         pipeline.close()
     return 1 if failed else 0

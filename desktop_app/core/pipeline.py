@@ -20,11 +20,13 @@ import numpy as np
 
 from desktop_app.core.cache import ResultCache, cache_key
 from desktop_app.core.engine import EngineClient, EngineProgress, EngineStatus
-from desktop_app.core.errors import CancelledError, DaredevilError, FileCheckError
-from desktop_app.core.filecheck import FileInfo, check_file
+from desktop_app.core.errors import CancelledError, DaredevilError, FileCheckError, MediaError
+from desktop_app.core.filecheck import FileChangedError, check_file
+from desktop_app.core.hashing import FileFingerprint
 from desktop_app.core.jobs import JobDetails, JobStatus, RetryPolicy
 from desktop_app.core.media import SAMPLE_RATE, MediaInfo, extract_audio, probe_media
-from desktop_app.core.models.registry import ModelInfo, STARTER_MODEL_NAME, resolve_model
+from desktop_app.core.models.forms import ModelFormat, ModelInfo
+from desktop_app.core.models.registry import STARTER_MODEL_NAME, resolve_model
 from desktop_app.core.options import TranscribeOptions
 from desktop_app.core.paths import AppPaths, app_paths
 from desktop_app.core.settings import Settings
@@ -34,13 +36,20 @@ log = logging.getLogger(__name__)
 
 StageCallback = Callable[[JobStatus], None]
 ProgressCallback = Callable[[EngineProgress], None]
+NoticeCallback = Callable[[str], None]  # a line for a person: installing the starter model on first use
+
+
+def weights_sha256(model: ModelInfo) -> str:
+    """The SHA-256 of the weights the engine runs: the .pt, else the folder the worker makes it from."""
+    form = model.form(ModelFormat.OPENAI) or model.forms[0]
+    return form.sha256
 
 
 @dataclass(frozen=True)
 class PreparedJob:
     """A checked file, ready to extract: what it is and where its result is cached."""
 
-    file: FileInfo
+    file: FileFingerprint  # as checked, before the content hash: the cache key is only good while it holds
     media: MediaInfo
     model: ModelInfo
     options: TranscribeOptions
@@ -87,6 +96,7 @@ class Pipeline:
         self.device = device or settings.device
         self._model_name = model or settings.model or STARTER_MODEL_NAME
         self._model: ModelInfo | None = None
+        self._model_lock = threading.Lock()
         self.cache = self._open_cache(settings) if use_cache else None
         self.engine = engine or EngineClient(
             max_jobs=settings.worker_max_jobs, max_rss_gb=settings.worker_max_rss_gb
@@ -103,15 +113,23 @@ class Pipeline:
     @property
     def model(self) -> ModelInfo:
         """The model to use, resolved once (raises ModelNotFoundError with advice)."""
-        if self._model is None:
-            self._model = resolve_model(self._model_name, STARTER_MODEL_NAME)
-        return self._model
+        return self.resolve_model()
 
-    def prepare(self, path: Path) -> PreparedJob:
+    def resolve_model(self, on_notice: NoticeCallback | None = None) -> ModelInfo:
+        """The model, resolved once; a missing starter model is installed now and ``on_notice`` hears it."""
+        with self._model_lock:
+            if self._model is None:
+                self._model = resolve_model(self._model_name, STARTER_MODEL_NAME, on_install=on_notice)
+            return self._model
+
+    def prepare(
+        self, path: Path, on_notice: NoticeCallback | None = None, cancel: threading.Event | None = None
+    ) -> PreparedJob:
         """Check the file (size from os.stat first), probe it, and find its cache key."""
         limits = self.settings.limits
         info = check_file(Path(path), limits.max_file_bytes)
-        media = probe_media(info.path, timeout_s=limits.probe_timeout_s)
+        media = probe_media(info.path, timeout_s=limits.probe_timeout_s, cancel=cancel)
+        model = self.resolve_model(on_notice)
         key = None
         if self.cache is not None:
             try:
@@ -121,8 +139,8 @@ class Pipeline:
                     f"The file could not be read ({exc.strerror or exc}). Check that it is still "
                     "there and that the drive is connected, then retry."
                 ) from exc
-            key = cache_key(content, self.model.sha256, self.options)
-        return PreparedJob(info, media, self.model, self.options, key)
+            key = cache_key(content, weights_sha256(model), self.options)
+        return PreparedJob(info, media, model, self.options, key)
 
     def cached(self, job: PreparedJob) -> Transcript | None:
         """The validated cached transcript, or None (a bad entry is dropped by the cache)."""
@@ -131,25 +149,45 @@ class Pipeline:
         return self.cache.get(job.cache_key)
 
     def extract(self, job: PreparedJob, cancel: threading.Event | None = None) -> np.ndarray:
-        """16 kHz mono float32 audio, under the size-adaptive time limit."""
-        # re-check: the file may have changed or gone while it waited in the queue
+        """16 kHz mono float32 audio, under the size-adaptive time limit.
+
+        The file is checked against `job.file` before and after ffmpeg reads it: audio from
+        a file that changed meanwhile matches neither the old content's cache key nor the
+        new content, so it is refused rather than cached or reported."""
+        # the file may have changed or gone while it waited in the queue
         now = check_file(job.file.path, self.settings.limits.max_file_bytes)
-        if (now.size, now.mtime_ns, now.inode) != (job.file.size, job.file.mtime_ns, job.file.inode):
-            # its cache key was computed from the old content; don't store under it
-            raise FileCheckError("The file changed after it was checked. Retry it to use the new version.")
+        if job.file.changed(now):
+            raise FileChangedError("The file changed after it was checked. Retry it to use the new version.")
         timeout = self.settings.limits.extract_timeout(job.file.size)
-        return extract_audio(job.file.path, timeout_s=timeout, cancel=cancel)
+        try:
+            audio = extract_audio(job.file.path, timeout_s=timeout, cancel=cancel)
+        except MediaError as exc:
+            if self._changed_since(job):  # a truncated file fails in ffmpeg: say why
+                raise FileChangedError("The file changed while it was being read; run it again.") from exc
+            raise
+        if self._changed_since(job):
+            log.warning("%s changed while ffmpeg read it; its audio was dropped", job.file.path)
+            raise FileChangedError("The file changed while it was being read; run it again.")
+        return audio
+
+    @staticmethod
+    def _changed_since(job: PreparedJob) -> bool:
+        try:
+            return job.file.changed(FileFingerprint.of(job.file.path))
+        except OSError:  # gone
+            return True
 
     def prepare_and_extract(
         self,
         path: Path,
         cancel: threading.Event | None = None,
         on_stage: Callable[[JobStatus, PreparedJob | None], None] | None = None,
+        on_notice: NoticeCallback | None = None,
     ) -> IoOutcome:
         """The I/O stages: check, probe and look up the cache; on a miss, decode the audio."""
         stage = on_stage or (lambda _status, _prepared: None)
         stage(JobStatus.CHECKING, None)
-        prepared = self.prepare(path)
+        prepared = self.prepare(path, on_notice, cancel)
         if cancel is not None and cancel.is_set():
             raise CancelledError("Cancelled.")
         hit = self.cached(prepared)

@@ -86,6 +86,7 @@ class _FileLock:
 
 def _prepare(conn: sqlite3.Connection) -> None:
     db.check_integrity(conn)
+    db.check_ours(conn)
     try:
         db.migrate(conn)
     except db.SchemaTooNew as exc:

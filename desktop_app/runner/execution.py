@@ -179,8 +179,11 @@ class JobExecution(QObject):
         def on_stage(status: JobStatus, prepared: PreparedJob | None) -> None:
             post_to_gui(lambda: self._on_io_stage(job_id, run, status, prepared), on_error)
 
+        def on_notice(line: str) -> None:  # e.g. the starter model being installed on first use
+            post_to_gui(lambda: self.queue.log(job_id, line), on_error)
+
         run_task(
-            lambda: pipeline.prepare_and_extract(path, run.cancel, on_stage),
+            lambda: pipeline.prepare_and_extract(path, run.cancel, on_stage, on_notice),
             lambda result, error: self._on_io_done(job_id, run, result, error),
             self.io_pool,
             on_error=on_error,

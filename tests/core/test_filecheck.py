@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from desktop_app.core.errors import FileCheckError
+from desktop_app.core.hashing import FileFingerprint
 from desktop_app.core.filecheck import (
     EmptyFileError,
-    FileInfo,
     FileMissingError,
     FileTooLargeError,
     NotAFileError,
@@ -41,7 +41,8 @@ def test_good_file_gives_its_identity(tmp_path):
     f.write_bytes(b"RIFF" + b"\0" * 100)
     info = check_file(f, LIMIT)
     st = os.stat(f)
-    assert info == FileInfo(f, 104, st.st_mtime_ns, st.st_ino, st.st_dev)
+    assert info == FileFingerprint(f, 104, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
+    assert info == FileFingerprint.of(f)  # one type for "what the file was", checked or hashed
 
 
 def test_extension_is_not_judged(tmp_path):

@@ -17,7 +17,7 @@ def pipeline(tiny_en_model, tmp_path, monkeypatch):
     monkeypatch.setenv("DAREDEVIL_HOME", str(tmp_path / "home"))
     from desktop_app.core.models import registry
 
-    registry.import_model(tiny_en_model.path, "tiny.en")
+    registry.import_model(tiny_en_model.form(registry.ModelFormat.CTRANSLATE2).path, "tiny.en")
     pipe = Pipeline(Settings(model="tiny.en"))
     yield pipe
     pipe.close()

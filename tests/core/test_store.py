@@ -246,6 +246,35 @@ def test_damaged_file_is_moved_aside_and_the_store_starts_fresh(db, caplog, wher
         assert store.get(job.id).path == job.path
 
 
+FOREIGN = {
+    "another program's tables": ("CREATE TABLE foo (x)", "INSERT INTO foo VALUES (1)"),
+    "a table named like ours": ("CREATE TABLE jobs (name TEXT)", "INSERT INTO jobs VALUES ('x')"),
+    "ours with a column gone": (
+        "CREATE TABLE jobs (id TEXT PRIMARY KEY, path TEXT NOT NULL)",
+        "CREATE TABLE job_logs (seq INTEGER PRIMARY KEY, job_id TEXT, time REAL, level TEXT, message TEXT)",
+        "PRAGMA user_version=2",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(FOREIGN))
+def test_a_database_that_isnt_our_history_is_moved_aside_like_a_damaged_one(db, kind):
+    db.parent.mkdir(parents=True)
+    conn = sqlite3.connect(db, isolation_level=None)
+    for statement in FOREIGN[kind]:
+        conn.execute(statement)
+    conn.close()
+    with JobStore(db) as store:
+        moved = store.recovered_from
+        assert moved is not None and moved.name.startswith("history.sqlite3.damaged-")
+        assert store.all() == []
+        store.add(make_job())
+        store.recover_interrupted()
+    kept = sqlite3.connect(moved)
+    assert kept.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] >= 1  # the foreign file, intact
+    kept.close()
+
+
 # --- one writer: threads and processes ---
 
 

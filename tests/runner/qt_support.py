@@ -16,6 +16,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.core.media import live_ffmpeg_processes
+from desktop_app.core.models.forms import ModelFormat
 from desktop_app.core.paths import AppPaths, app_paths
 from desktop_app.runner.tasks import CALLBACK_FAILED
 
@@ -111,7 +112,8 @@ def bare_home(tmp_path, monkeypatch) -> AppPaths:
 @pytest.fixture
 def fresh_home(bare_home, tiny_en_model) -> AppPaths:
     """A home of its own whose settings pick tiny.en, for tests that transcribe."""
-    bare_home.settings_file.write_text(json.dumps({"model": str(tiny_en_model.path)}), encoding="utf-8")
+    path = str(tiny_en_model.form(ModelFormat.OPENAI).path)
+    bare_home.settings_file.write_text(json.dumps({"model": path}), encoding="utf-8")
     return bare_home
 
 
@@ -138,10 +140,10 @@ def app_env(paths: AppPaths) -> dict[str, str]:
     return env
 
 
-def start_app(paths: AppPaths, *args: str) -> subprocess.Popen:
-    """The real app in its own process (python -m desktop_app.ui.app)."""
+def start_app(paths: AppPaths, *args: str, env: dict[str, str] | None = None) -> subprocess.Popen:
+    """The real app in its own process (python -m desktop_app.ui.app), with `env` added."""
     return subprocess.Popen(
         [sys.executable, "-m", "desktop_app.ui.app", *args],
-        cwd=REPO, env=app_env(paths), stdin=subprocess.DEVNULL,
+        cwd=REPO, env={**app_env(paths), **(env or {})}, stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
     )  # fmt: skip

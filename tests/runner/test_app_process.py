@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import subprocess
 import sys
 import time
@@ -12,6 +14,7 @@ import pytest
 from desktop_app.core.jobs import JobStatus
 from desktop_app.core.store import JobStore
 from desktop_app.runner.single_instance import InstanceServer, forward_to_running, instance_lock, server_name
+from lifetime_checks import Footprint
 from runner.qt_support import app_env, start_app
 
 pytestmark = pytest.mark.heavy
@@ -32,19 +35,20 @@ def test_killed_mid_job_then_restarted_the_job_completes(fresh_home, paragraph_w
     first = start_app(fresh_home, "--exit-when-done", str(paragraph_wav))
     try:
         _wait_for_log(fresh_home, "Transcribing with tiny.en", first)
-        time.sleep(0.5)  # well inside the transcription
-        workers = psutil.Process(first.pid).children(recursive=True)
+        _wait_for_log(fresh_home, "] Loaded model", first)  # the worker decodes now
+        footprint = Footprint.of(first.pid)
+        # Stopped, the worker stands for one deep in a long window: it sends nothing, so no
+        # broken pipe tells it the app is gone; only the kernel's parent-death signal can.
+        [worker] = [p for p in footprint.children() if "spawn_main" in " ".join(p.cmdline())]
+        os.kill(worker.pid, signal.SIGSTOP)
         first.kill()  # SIGKILL: no clean-up runs
         first.wait(10)
     finally:
         if first.poll() is None:
             first.kill()
         first.stdout.close()
-    # the worker notices its parent is gone and exits by itself
-    _gone, alive = psutil.wait_procs(workers, timeout=15)
-    for proc in alive:
-        proc.kill()
-    assert not alive, f"engine processes outlived the killed app: {[p.pid for p in alive]}"
+    left = footprint.left_running()  # within GONE_WITHIN_S: the worker, then the tracker
+    assert not left, f"outlived the killed app: {footprint.describe(left)}"
     with JobStore(fresh_home.store_file) as store:
         [job] = store.all()
         assert job.status == JobStatus.TRANSCRIBING and job.attempts == 1

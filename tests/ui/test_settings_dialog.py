@@ -150,6 +150,7 @@ def test_import_a_checkpoint_then_delete_it(qtbot, dialog, checkpoint, monkeypat
         page.import_file_button.click()
     assert done.args == ["import", "fake"]
     assert page.installed_names() == ["fake"]
+    assert page.table.item(0, 3).text() == "CTranslate2 (faster-whisper), openai-whisper (.pt)"
     assert [m.name for m in list_installed()] == ["fake"]
     assert dialog.model_combo.findData("fake") >= 0  # the Transcription page lists it too
     assert "fake" in page.status.text()

@@ -51,6 +51,7 @@ from desktop_app.core.errors import (
     OutOfMemoryError,
     WorkerDiedError,
 )
+from desktop_app.core.lifetime import start_child
 from desktop_app.core.options import TranscribeOptions
 from desktop_app.core.tempfiles import shared_memory_name
 from desktop_app.core.transcript import Transcript
@@ -67,6 +68,15 @@ START_TIMEOUT_S = 120.0  # importing torch on a cold disk can be slow
 SHUTDOWN_TIMEOUT_S = 5.0
 
 _open_clients: "weakref.WeakSet[EngineClient]" = weakref.WeakSet()
+
+
+def _model_ref(model: "ModelInfo") -> ModelRef:
+    """The torch engine loads the .pt; without one, the worker makes it from the CTranslate2 folder."""
+    from desktop_app.core.models.forms import ModelFormat
+
+    form = model.form(ModelFormat.OPENAI) or model.form(ModelFormat.CTRANSLATE2)
+    assert form is not None, "a model has at least one form"
+    return ModelRef(model.name, str(form.path), form.sha256)
 
 
 class _WorkerGone(Exception):
@@ -116,7 +126,7 @@ class EngineClient:
             view[:] = samples
             del view
             self._stop.clear()
-            ref = ModelRef(model.name, str(model.path), model.sha256)
+            ref = _model_ref(model)
             request = TranscribeRequest(job_id, shm.name, int(samples.size), ref, device, options)
             try:
                 self._conn.send(request)
@@ -263,7 +273,7 @@ class EngineClient:
         process = self._ctx.Process(
             target=run_worker, args=(child_conn, self._stop), name="daredevil-engine", daemon=True
         )
-        process.start()
+        start_child(process.start)  # forked from a thread that lives as long as the app
         child_conn.close()
         self._process, self._conn, self._jobs_served = process, parent_conn, 0
         log.info("Started engine worker pid %d", process.pid)

@@ -378,7 +378,7 @@
 <context>
     <name>JobExecution</name>
     <message>
-        <location filename="../../runner/execution.py" line="273"/>
+        <location filename="../../runner/execution.py" line="276"/>
         <source>Something unexpected went wrong ({0}). The job&apos;s log has the details.</source>
         <extracomment>Audio decoded ahead of the engine, beyond the jobs the I/O pool is working on.</extracomment>
         <translation>Algo inesperado deu errado ({0}). O registro do trabalho tem os detalhes.</translation>
@@ -606,163 +606,178 @@ ou use Arquivo &gt; Adicionar arquivos (Ctrl+O)</translation>
 <context>
     <name>ModelsPage</name>
     <message>
-        <location filename="../models_page.py" line="39"/>
+        <location filename="../models_page.py" line="41"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../models_page.py" line="39"/>
+        <location filename="../models_page.py" line="41"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../models_page.py" line="39"/>
+        <location filename="../models_page.py" line="41"/>
         <source>Languages</source>
         <translation>Idiomas</translation>
     </message>
     <message>
-        <location filename="../models_page.py" line="39"/>
+        <location filename="../models_page.py" line="41"/>
         <source>Source</source>
         <translation>Origem</translation>
     </message>
     <message>
-        <location filename="../models_page.py" line="50"/>
+        <location filename="../models_page.py" line="41"/>
+        <source>Forms</source>
+        <translation>Formas</translation>
+    </message>
+    <message>
+        <location filename="../models_page.py" line="53"/>
         <source>Import file…</source>
         <translation>Importar arquivo…</translation>
     </message>
     <message>
-        <location filename="../models_page.py" line="51"/>
-        <source>Install an openai-whisper checkpoint (.pt)</source>
-        <translation>Instalar um checkpoint do openai-whisper (.pt)</translation>
-    </message>
-    <message>
-        <location filename="../models_page.py" line="53"/>
+        <location filename="../models_page.py" line="58"/>
         <source>Import folder…</source>
         <translation>Importar pasta…</translation>
     </message>
     <message>
-        <location filename="../models_page.py" line="54"/>
-        <source>Convert and install a faster-whisper model folder</source>
-        <translation>Converter e instalar uma pasta de modelo do faster-whisper</translation>
+        <location filename="../models_page.py" line="55"/>
+        <source>Install an openai-whisper checkpoint (.pt); a CTranslate2 copy is made for the faster engine</source>
+        <translation>Instalar um checkpoint do openai-whisper (.pt); uma cópia em CTranslate2 é feita para o mecanismo mais rápido</translation>
     </message>
     <message>
-        <location filename="../models_page.py" line="56"/>
+        <location filename="../models_page.py" line="59"/>
+        <source>Install a faster-whisper (CTranslate2) model folder as it is</source>
+        <translation>Instalar uma pasta de modelo do faster-whisper (CTranslate2) como está</translation>
+    </message>
+    <message>
+        <location filename="../models_page.py" line="61"/>
         <source>Delete…</source>
         <translation>Excluir…</translation>
     </message>
     <message>
-        <location filename="../models_page.py" line="65"/>
+        <location filename="../models_page.py" line="70"/>
         <source>Download</source>
         <translation>Baixar</translation>
     </message>
     <message>
-        <location filename="../models_page.py" line="67"/>
+        <location filename="../models_page.py" line="72"/>
         <source>Cancel download</source>
         <translation>Cancelar download</translation>
     </message>
     <message>
-        <location filename="../models_page.py" line="76"/>
+        <location filename="../models_page.py" line="81"/>
         <source>Download a Whisper model</source>
         <translation>Baixar um modelo do Whisper</translation>
     </message>
     <message>
-        <location filename="../models_page.py" line="86"/>
+        <location filename="../models_page.py" line="91"/>
         <source>Installed models</source>
         <translation>Modelos instalados</translation>
     </message>
     <message>
-        <location filename="../models_page.py" line="106"/>
+        <location filename="../models_page.py" line="111"/>
         <source>Multilingual</source>
         <translation>Multilíngue</translation>
     </message>
     <message>
-        <location filename="../models_page.py" line="106"/>
-        <location filename="../models_page.py" line="117"/>
+        <location filename="../models_page.py" line="111"/>
+        <location filename="../models_page.py" line="125"/>
         <source>English only</source>
         <translation>Só inglês</translation>
     </message>
     <message>
-        <location filename="../models_page.py" line="117"/>
+        <location filename="../models_page.py" line="125"/>
         <source>multilingual</source>
         <translation>multilíngue</translation>
     </message>
     <message>
-        <location filename="../models_page.py" line="119"/>
+        <location filename="../models_page.py" line="127"/>
         <source>{0} (about {1} MB, {2})</source>
         <translation>{0} (cerca de {1} MB, {2})</translation>
     </message>
     <message>
-        <location filename="../models_page.py" line="159"/>
+        <location filename="../models_page.py" line="135"/>
+        <source>CTranslate2 (faster-whisper)</source>
+        <translation>CTranslate2 (faster-whisper)</translation>
+    </message>
+    <message>
+        <location filename="../models_page.py" line="136"/>
+        <source>openai-whisper (.pt)</source>
+        <translation>openai-whisper (.pt)</translation>
+    </message>
+    <message>
+        <location filename="../models_page.py" line="173"/>
         <source>Downloading {0}…</source>
         <translation>Baixando {0}…</translation>
     </message>
     <message>
-        <location filename="../models_page.py" line="164"/>
+        <location filename="../models_page.py" line="178"/>
         <source>Import a Whisper model file</source>
         <translation>Importar um arquivo de modelo do Whisper</translation>
     </message>
     <message>
-        <location filename="../models_page.py" line="164"/>
+        <location filename="../models_page.py" line="178"/>
         <source>Whisper checkpoints (*.pt)</source>
         <translation>Checkpoints do Whisper (*.pt)</translation>
     </message>
     <message>
-        <location filename="../models_page.py" line="170"/>
+        <location filename="../models_page.py" line="184"/>
         <source>Import a faster-whisper model folder</source>
         <translation>Importar uma pasta de modelo do faster-whisper</translation>
     </message>
     <message>
-        <location filename="../models_page.py" line="177"/>
+        <location filename="../models_page.py" line="191"/>
         <source>Importing {0}…</source>
         <translation>Importando {0}…</translation>
     </message>
     <message>
-        <location filename="../models_page.py" line="186"/>
+        <location filename="../models_page.py" line="200"/>
         <source>Delete model</source>
         <translation>Excluir modelo</translation>
     </message>
     <message>
-        <location filename="../models_page.py" line="187"/>
+        <location filename="../models_page.py" line="201"/>
         <source>Delete the model &quot;{0}&quot;? Its file is removed from this computer.</source>
         <translation>Excluir o modelo &quot;{0}&quot;? O arquivo dele será removido deste computador.</translation>
     </message>
     <message>
-        <location filename="../models_page.py" line="194"/>
+        <location filename="../models_page.py" line="208"/>
         <source>Could not delete {0}: {1}</source>
         <translation>Não foi possível excluir {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../models_page.py" line="196"/>
+        <location filename="../models_page.py" line="210"/>
         <source>Deleted {0}.</source>
         <translation>{0} foi excluído.</translation>
     </message>
     <message>
-        <location filename="../models_page.py" line="204"/>
+        <location filename="../models_page.py" line="218"/>
         <source>{0} of {1} (%p%)</source>
         <translation>{0} de {1} (%p%)</translation>
     </message>
     <message>
-        <location filename="../models_page.py" line="211"/>
+        <location filename="../models_page.py" line="225"/>
         <source>{0} was downloaded and installed.</source>
         <translation>{0} foi baixado e instalado.</translation>
     </message>
     <message>
-        <location filename="../models_page.py" line="213"/>
+        <location filename="../models_page.py" line="227"/>
         <source>{0} was imported.</source>
         <translation>{0} foi importado.</translation>
     </message>
     <message>
-        <location filename="../models_page.py" line="219"/>
+        <location filename="../models_page.py" line="233"/>
         <source>The download failed: {0}</source>
         <translation>O download falhou: {0}</translation>
     </message>
     <message>
-        <location filename="../models_page.py" line="221"/>
+        <location filename="../models_page.py" line="235"/>
         <source>The import failed: {0}</source>
         <translation>A importação falhou: {0}</translation>
     </message>
     <message>
-        <location filename="../models_page.py" line="226"/>
+        <location filename="../models_page.py" line="240"/>
         <source>Download cancelled. It resumes where it stopped if you start it again.</source>
         <translation>Download cancelado. Ele continua de onde parou se você iniciá-lo de novo.</translation>
     </message>
@@ -770,7 +785,12 @@ ou use Arquivo &gt; Adicionar arquivos (Ctrl+O)</translation>
 <context>
     <name>QueueController</name>
     <message>
-        <location filename="../app.py" line="71"/>
+        <location filename="../app.py" line="75"/>
+        <source>A setting was not used: {0}</source>
+        <translation>Uma configuração não foi usada: {0}</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="79"/>
         <source>Other launches of Daredevil can&apos;t hand their files to this window; open them from here.</source>
         <translation>Outras instâncias do Daredevil não conseguem passar os arquivos para esta janela; abra-os por aqui.</translation>
     </message>
@@ -1209,6 +1229,14 @@ ou use Arquivo &gt; Adicionar arquivos (Ctrl+O)</translation>
         <location filename="../settings_dialog.py" line="368"/>
         <source>Could not clear the cache: {0}</source>
         <translation>Não foi possível limpar o cache: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SingleInstance</name>
+    <message>
+        <location filename="../../runner/single_instance.py" line="71"/>
+        <source>Daredevil can&apos;t create its lock file in {0} ({1}). Check that the folder is writable, then start Daredevil again.</source>
+        <translation>O Daredevil não consegue criar o arquivo de trava em {0} ({1}). Verifique se a pasta permite gravação e abra o Daredevil de novo.</translation>
     </message>
 </context>
 <context>

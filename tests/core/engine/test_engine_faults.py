@@ -99,7 +99,10 @@ def test_recycles_above_max_rss(tiny_en_model, hello_audio):
 def test_missing_model_file_is_a_model_error(engine, tiny_en_model, hello_audio, tmp_path):
     from dataclasses import replace
 
-    missing = replace(tiny_en_model, path=tmp_path / "gone.pt", sha256="0" * 64)
+    from desktop_app.core.models import ModelForm, ModelFormat
+
+    gone = ModelForm(ModelFormat.OPENAI, tmp_path / "gone.pt", "0" * 64, 1)
+    missing = replace(tiny_en_model, forms=(gone,))
     with pytest.raises(ModelFileError, match="missing"):
         engine.transcribe(hello_audio, missing, FAST)
     assert engine.transcribe(hello_audio, tiny_en_model, FAST).text

@@ -105,3 +105,19 @@ def test_failed_write_keeps_the_old_file_and_leaves_no_temp(tmp_path: Path) -> N
     assert done.stdout.startswith("failed: File too large")
     assert target.read_text() == "old"
     assert sorted(tmp_path.iterdir()) == [target]
+
+
+def test_free_output_path_numbers_only_taken_names_like_the_number_policy(tmp_path):
+    from desktop_app.core.hashing import real_path
+    from desktop_app.core.subtitles.export import free_output_path
+
+    target = tmp_path / "x.srt"
+    assert free_output_path(target, set()) == target
+    target.write_text("from an earlier run")  # not taken: a re-run writes over its own old output
+    assert free_output_path(target, set()) == target
+    (tmp_path / "x (2).srt").write_text("on disk already")
+    taken = {real_path(target), real_path(tmp_path / "x (3).srt")}  # (3): taken, not yet written
+    assert free_output_path(target, taken) == tmp_path / "x (4).srt"
+    link = tmp_path / "link.srt"
+    link.symlink_to(target)
+    assert free_output_path(link, taken) == tmp_path / "link (2).srt"  # the same file by another name
