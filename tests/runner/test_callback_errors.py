@@ -25,9 +25,9 @@ class StageWithoutFile(Pipeline):
 
     stopped = threading.Event()
 
-    def prepare_and_extract(self, path, cancel=None, on_stage=None):
+    def prepare_and_extract(self, path, cancel=None, on_stage=None, on_notice=None):
         if not path.name.startswith("bug"):
-            return super().prepare_and_extract(path, cancel, on_stage)
+            return super().prepare_and_extract(path, cancel, on_stage, on_notice)
         on_stage(JobStatus.EXTRACTING, None)
         if cancel.wait(WAIT_MS / 1000):
             StageWithoutFile.stopped.set()

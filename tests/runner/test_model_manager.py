@@ -19,7 +19,7 @@ from desktop_app.runner.model_manager import ModelManager
 
 app = QCoreApplication([])
 home = Path(sys.argv[1])
-manager = ModelManager(home / "cache.sqlite3", 1 << 20, models_dir=home / "models")
+manager = ModelManager(lambda: None, models_dir=home / "models")
 outcome = {}
 manager.finished.connect(lambda op, subject: (outcome.update(ok=[op, subject]), app.quit()))
 manager.failed.connect(lambda op, message: (outcome.update(failed=message), app.quit()))
