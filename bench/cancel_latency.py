@@ -46,13 +46,12 @@ def main() -> None:
 
     import subprocess
 
-    from model_fixtures import convert_tiny_en
+    from model_fixtures import install_tiny_en
     from speech import speak
 
     from desktop_app.core.engine import EngineClient
     from desktop_app.core.errors import CancelledError
     from desktop_app.core.media import extract_audio
-    from desktop_app.core.models import registry
     from desktop_app.core.options import TranscribeOptions
 
     hour = work / "hour.wav"
@@ -66,7 +65,7 @@ def main() -> None:
         except CancelledError:
             extraction.append(time.perf_counter() - stamp[0])
 
-    model = registry.import_model(convert_tiny_en(work / "model"), "tiny.en")
+    model = install_tiny_en()
     speech = speak(PARAGRAPH * 2, work / "speech.wav")
     audio = extract_audio(speech, timeout_s=60)
     transcription = []

@@ -37,16 +37,15 @@ def main() -> None:
     args = parser.parse_args()
 
     import imageio_ffmpeg
-    from model_fixtures import convert_tiny_en
+    from model_fixtures import install_tiny_en
     from speech import speak
 
     work = Path(tempfile.mkdtemp(prefix="bench-cli-"))
     atexit.register(shutil.rmtree, work, True)
     os.environ["DAREDEVIL_HOME"] = str(work / "home")
-    from desktop_app.core.models import registry
+    from desktop_app.core.models.forms import ModelFormat
 
-    checkpoint = convert_tiny_en(work / "model")
-    registry.import_model(checkpoint, "tiny.en")
+    checkpoint = install_tiny_en().form(ModelFormat.OPENAI).path
     wav = speak(PARAGRAPH * args.repeat_text, work / "speech.wav")
     bindir = work / "bin"
     bindir.mkdir()

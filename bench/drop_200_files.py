@@ -70,7 +70,7 @@ def one_run(home: Path, files: list[Path]) -> dict[str, float]:
     controller.pause()
     controller.cancel_all()
     QThreadPool.globalInstance().waitForDone(10_000)
-    controller.io_pool.waitForDone(10_000)
+    controller.execution.io_pool.waitForDone(10_000)
     QApplication.processEvents()
     rss_settled = me.memory_info().rss
     cancelled = sum(1 for job in controller.jobs() if job.status.value == "cancelled")

@@ -32,7 +32,7 @@ TEXT = (
 
 def bench_model(path: str | None):
     """A ModelInfo for --model, or tiny.en converted once into the temp folder."""
-    from desktop_app.core.models.registry import ModelInfo, sha256_file
+    from desktop_app.core.models.registry import resolve_model
 
     if path is None:
         from model_fixtures import convert_tiny_en
@@ -40,16 +40,16 @@ def bench_model(path: str | None):
         checkpoint = convert_tiny_en(Path(tempfile.gettempdir()) / "daredevil-bench")
     else:
         checkpoint = Path(path)
-    name = checkpoint.stem
-    return ModelInfo(name, checkpoint, sha256_file(checkpoint), checkpoint.stat().st_size, False, "bench")
+    return resolve_model(str(checkpoint), None)  # the .pt by path: one (openai) form
 
 
 def bench_audio(path: str | None):
     """16 kHz float32 audio from --audio, or espeak-ng speech of TEXT."""
-    from model_fixtures import decode_audio, make_speech
+    from speech import ESPEAK_DEFAULT_SPEED, decode_audio, speak
 
     if path is None:
-        path = str(make_speech(Path(tempfile.gettempdir()) / "daredevil-bench-speech.wav", TEXT))
+        path = str(speak(TEXT, Path(tempfile.gettempdir()) / "daredevil-bench-speech.wav", voice="en",
+                         speed=ESPEAK_DEFAULT_SPEED))
     return decode_audio(Path(path))
 
 
@@ -68,7 +68,7 @@ def main() -> None:
     audio = bench_audio(args.audio)
     options = TranscribeOptions()  # the openai-whisper CLI defaults
     kwargs = options.whisper_kwargs(fp16=False)
-    model = load_checkpoint_model(model_info.path, "cpu", name=model_info.name)
+    model = load_checkpoint_model(model_info.forms[0].path, "cpu", name=model_info.name)
 
     direct, engine_times = [], []
     with EngineClient() as engine:

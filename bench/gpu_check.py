@@ -121,10 +121,9 @@ def main() -> int:
         return 2
     work = Path(tempfile.mkdtemp(prefix="daredevil-gpu-"))
     os.environ["DAREDEVIL_HOME"] = str(work / "home")
-    from model_fixtures import decode_audio
-    from speech import PARAGRAPH, speak
+    from speech import PARAGRAPH, decode_audio, speak
 
-    from desktop_app.core.models.registry import ModelInfo, sha256_file
+    from desktop_app.core.models.registry import resolve_model
 
     if args.model:
         checkpoint = args.model
@@ -132,8 +131,7 @@ def main() -> int:
         from model_fixtures import convert_tiny_en
 
         checkpoint = convert_tiny_en(work / "model")
-    model = ModelInfo(name=checkpoint.stem, path=checkpoint, sha256=sha256_file(checkpoint),
-                      size_bytes=checkpoint.stat().st_size, multilingual=False, source="bench")  # fmt: skip
+    model = resolve_model(str(checkpoint), None)  # the .pt by path: one (openai) form
     wav = args.audio or speak(PARAGRAPH, work / "speech.wav")
     audio = decode_audio(wav)
     print(f"GPU: {torch.cuda.get_device_name(0)}, torch {torch.__version__}, model {checkpoint.name}, "

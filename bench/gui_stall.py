@@ -27,15 +27,13 @@ BEAT_MS = 5
 def prepare_home(home: Path) -> Path:
     """Install tiny.en under home (once) and return a spoken test file."""
     os.environ["DAREDEVIL_HOME"] = str(home)
-    from model_fixtures import convert_tiny_en
+    from model_fixtures import install_tiny_en
     from speech import PARAGRAPH, speak
 
-    from desktop_app.core.models import registry
     from desktop_app.core.paths import app_paths
 
     paths = app_paths().ensure()
-    if "tiny.en" not in {m.name for m in registry.list_installed()}:
-        registry.import_model(convert_tiny_en(home / "converted"), "tiny.en")
+    install_tiny_en()
     paths.settings_file.write_text(json.dumps({"model": "tiny.en"}))
     paths.cache_file.unlink(missing_ok=True)  # a cache hit would measure nothing
     return speak(PARAGRAPH + " " + PARAGRAPH.replace("city", "town"), home / "speech.wav")

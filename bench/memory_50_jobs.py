@@ -37,15 +37,13 @@ def sentence(n: int) -> str:
 def prepare_home(home: Path, jobs: int) -> list[Path]:
     """Install tiny.en under home (once), choose it, empty the cache; return `jobs` clips."""
     os.environ["DAREDEVIL_HOME"] = str(home)
-    from model_fixtures import convert_tiny_en
+    from model_fixtures import install_tiny_en
     from speech import speak
 
-    from desktop_app.core.models import registry
     from desktop_app.core.paths import app_paths
 
     paths = app_paths().ensure()
-    if "tiny.en" not in {m.name for m in registry.list_installed()}:
-        registry.import_model(convert_tiny_en(Path(tempfile.gettempdir()) / "daredevil-bench"), "tiny.en")
+    install_tiny_en()
     paths.settings_file.write_text(json.dumps({"model": "tiny.en"}))
     paths.cache_file.unlink(missing_ok=True)
     clips = home / "clips"

@@ -33,14 +33,14 @@ def main() -> None:
     parser.add_argument("--model", help="an openai-whisper .pt checkpoint (default: tiny.en)")
     args = parser.parse_args()
 
-    from model_fixtures import decode_audio, make_speech
+    from speech import ESPEAK_DEFAULT_SPEED, HELLO, decode_audio, speak
 
     from desktop_app.core.engine import EngineClient
     from desktop_app.core.options import TranscribeOptions
 
     model = bench_model(args.model)
-    wav = make_speech(Path(tempfile.gettempdir()) / "daredevil-bench-hello.wav",
-                      "Hello world. This is a test of the transcription system.")
+    wav = speak(HELLO, Path(tempfile.gettempdir()) / "daredevil-bench-hello.wav", voice="en",
+                speed=ESPEAK_DEFAULT_SPEED)
     audio = decode_audio(wav)
     options = TranscribeOptions(beam_size=1, best_of=1, word_timestamps=True)
 

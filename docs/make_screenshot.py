@@ -22,14 +22,13 @@ def main() -> int:
     home = Path(tempfile.mkdtemp(prefix="daredevil-shot-"))
     os.environ["DAREDEVIL_HOME"] = str(home)
     os.environ.setdefault("QT_QPA_PLATFORM", "xcb" if os.environ.get("DISPLAY") else "offscreen")
-    from model_fixtures import convert_tiny_en
+    from model_fixtures import install_tiny_en
     from speech import HELLO, PARAGRAPH, WEATHER, convert, speak
 
-    from desktop_app.core.models import registry
     from desktop_app.core.paths import app_paths
 
     paths = app_paths().ensure()
-    registry.import_model(convert_tiny_en(home / "converted"), "tiny.en")
+    install_tiny_en()
     paths.settings_file.write_text(json.dumps({"model": "tiny.en"}))
     media = home / "Recordings"
     media.mkdir()

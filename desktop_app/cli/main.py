@@ -74,17 +74,35 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help/--version
         return int(exc.code or 0)
+    from desktop_app.core.lifetime import kill_children_on_exit
     from desktop_app.core.logsetup import setup_logging
+    from desktop_app.core.paths import AppFolderError, app_paths
 
+    kill_children_on_exit()  # Windows; PR_SET_PDEATHSIG does it on Linux
+    if args.command in ("transcribe", "models"):
+        from desktop_app.cli.interrupts import stop_on_signals
+
+        stop_on_signals()  # the window handles its own (it quits as if asked)
+        try:
+            app_paths().check_writable()
+        except AppFolderError as exc:
+            print(f"daredevil: {exc}", file=sys.stderr)
+            return EXIT_FAILED
     setup_logging(to_stderr=args.debug)
-    if args.command == "transcribe":
-        from desktop_app.cli.transcribe_cmd import run_transcribe
+    if args.command in ("transcribe", "models"):
+        from desktop_app.cli.interrupts import Interrupted
 
-        return run_transcribe(args)
-    if args.command == "models":
-        from desktop_app.cli.models_cmd import run_models
+        try:
+            if args.command == "transcribe":
+                from desktop_app.cli.transcribe_cmd import run_transcribe
 
-        return run_models(args)
+                return run_transcribe(args)
+            from desktop_app.cli.models_cmd import run_models
+
+            return run_models(args)
+        except Interrupted as exc:  # before or after a file's turn; during one, the command says more
+            print(f"daredevil: stopped by {exc.signal_name}", file=sys.stderr)
+            return exc.exit_code
     files = args.files if args.command == "gui" else []
     return _gui(files, getattr(args, "exit_when_done", False))
 

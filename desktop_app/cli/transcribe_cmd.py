@@ -9,13 +9,16 @@ import traceback
 from dataclasses import replace
 from pathlib import Path
 
+from desktop_app.cli.interrupts import Interrupted
 from desktop_app.core.errors import DaredevilError
+from desktop_app.core.hashing import real_path
 from desktop_app.core.jobs import JobStatus
-from desktop_app.core.options import Task
-from desktop_app.core.settings import load_settings
+from desktop_app.core.options import Task, supports_task
+from desktop_app.core.settings import read_settings
 from desktop_app.core.tempfiles import sweep_abandoned_model_files, sweep_stale_temp
 
 log = logging.getLogger(__name__)
+EXIT_USAGE = 2  # as argparse exits on a usage error
 ALL_FORMATS = ("txt", "srt", "vtt", "tsv", "json")
 
 
@@ -41,6 +44,10 @@ class _TerminalProgress:
         if self.enabled:
             sys.stderr.write("\r\033[K")
             sys.stderr.flush()
+
+
+def _say(line: str) -> None:
+    print(f"daredevil: {line}", file=sys.stderr, flush=True)
 
 
 def _options(args: argparse.Namespace, settings):
@@ -73,11 +80,16 @@ def _shape(args: argparse.Namespace):
     return replace(shape, **changes)
 
 
-def write_outputs(transcript, source: Path, args: argparse.Namespace) -> list[Path]:
-    """Write the chosen formats next to the source or into --output-dir."""
-    from desktop_app.core.subtitles.export import ExportOptions, write_file
+def write_outputs(transcript, source: Path, args: argparse.Namespace, taken: set[Path] | None = None) -> list[Path]:
+    """Write the chosen formats next to the source or into --output-dir.
+
+    A name in `taken` (the inputs, and what this run already wrote) is numbered the way
+    the export dialog numbers collisions ("x (2).srt") and said so on stderr; each file
+    written joins `taken`."""
+    from desktop_app.core.subtitles.export import ExportOptions, free_output_path, write_file
     from desktop_app.core.subtitles.writers import extension_for
 
+    taken = set() if taken is None else taken
     formats = ALL_FORMATS if args.format == "all" else (args.format,)
     out_dir = Path(args.output_dir) if args.output_dir else source.parent
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -85,17 +97,28 @@ def write_outputs(transcript, source: Path, args: argparse.Namespace) -> list[Pa
     export = ExportOptions(speaker_label=getattr(args, "speaker_label", None) or "colon")
     written = []
     for fmt in formats:
-        target = out_dir / f"{source.stem}.{extension_for(fmt)}"
+        wanted = out_dir / f"{source.stem}.{extension_for(fmt)}"
+        target = free_output_path(wanted, taken)
+        if target != wanted:
+            print(f"{_shown(str(source))}: {wanted} is an input or another output of this run; "
+                  f"wrote {target.name} instead", file=sys.stderr)  # fmt: skip
         write_file(transcript, target, fmt, shape, export)
+        taken.add(real_path(target))
         written.append(target)
     return written
+
+
+def _shown(name: str) -> str:
+    return ascii(name)[1:-1] if not name.isprintable() else name
 
 
 def run_transcribe(args: argparse.Namespace) -> int:
     """Transcribe each file; exit 0 when all succeeded, 1 when any failed."""
     from desktop_app.core.pipeline import Pipeline
 
-    settings = load_settings()
+    settings, problems = read_settings()
+    for problem in problems:
+        print(f"daredevil: warning: {problem}", file=sys.stderr)
     sweep_stale_temp()
     sweep_abandoned_model_files()
     pipeline = Pipeline(
@@ -106,22 +129,30 @@ def run_transcribe(args: argparse.Namespace) -> int:
         options=_options(args, settings),
         speakers=getattr(args, "speakers", None),
     )
-    try:
-        pipeline.model  # resolve once: an unknown model is one message, not one per file
+    try:  # resolve once: an unknown model is one message, not one per file
+        model = pipeline.resolve_model(on_notice=_say)  # a missing starter model is installed now, with a line
     except DaredevilError as exc:
         pipeline.close()
         print(f"daredevil: {exc}", file=sys.stderr)
         return 1
-    failed = 0
+    if not supports_task(pipeline.options.task, model.multilingual):
+        pipeline.close()
+        print(f'daredevil: the model "{model.name}" is English-only, so it can\'t translate. Choose a '
+              "multilingual model with --model (for example base), or leave out --task translate.",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_USAGE
+    failed = finished = 0
+    current, progress = "", _TerminalProgress("")
+    taken = {real_path(Path(name)) for name in args.files}  # an output never replaces an input
     try:
         for name in args.files:
             source = Path(name)
-            shown = ascii(name)[1:-1] if not name.isprintable() else name
-            progress = _TerminalProgress(shown)
+            shown = _shown(name)
+            current, progress = name, _TerminalProgress(shown)
             try:
                 outcome = pipeline.run(source, progress.stage, progress.progress)
                 progress.end()
-                write_outputs(outcome.transcript, source, args)
+                write_outputs(outcome.transcript, source, args, taken)
                 if outcome.speaker_note:
                     print(f"{shown}: {outcome.speaker_note}")
                 log.info("%s: done (%s)", name, "cached" if outcome.from_cache else "transcribed")
@@ -145,9 +176,13 @@ def run_transcribe(args: argparse.Namespace) -> int:
                 print(f"{shown}: unexpected error ({type(exc).__name__}: {exc}); see the log", file=sys.stderr)
                 if args.debug:
                     traceback.print_exc()
-    except KeyboardInterrupt:
-        print("daredevil: interrupted", file=sys.stderr)
-        return 1
+            finished += 1
+    except Interrupted as exc:
+        progress.end()
+        log.warning("Stopped by %s while working on %s", exc.signal_name, current)
+        print(f"daredevil: stopped by {exc.signal_name} while working on {progress.name}; "
+              f"{finished} of {len(args.files)} files were finished", file=sys.stderr)  # fmt: skip
+        return exc.exit_code
     finally:
         pipeline.close()
     return 1 if failed else 0

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from desktop_app.core import store_schema as db
-from desktop_app.core.hashing import HASH_NAME, FileFingerprint, content_hash
+from desktop_app.core.hashing import HASH_NAME, FileFingerprint, content_hash, real_path
 from desktop_app.core.options import TranscribeOptions
 from desktop_app.core.transcript import Transcript, validate_transcript
 
@@ -26,7 +26,8 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-CACHE_SCHEMA = 1  # a cache with another version is emptied, not migrated
+CACHE_SCHEMA = 2  # 2: fingerprints hold the ctime. Another version is emptied, not migrated
+_RESULTS_SINCE = 1  # results of a cache from this version on are kept (only fingerprints change)
 KEY_FORMAT = 1  # bump to invalidate every key (e.g. when the transcript format changes)
 MAX_FINGERPRINTS = 20_000
 # A file changed within this long before it was hashed may change again within the same
@@ -46,6 +47,7 @@ _SCHEMA = (
         path TEXT PRIMARY KEY,
         size INTEGER NOT NULL,
         mtime_ns INTEGER NOT NULL,
+        ctime_ns INTEGER NOT NULL,
         inode INTEGER NOT NULL,
         device INTEGER NOT NULL,
         content_hash TEXT NOT NULL,
@@ -85,9 +87,11 @@ def speaker_cache_key(transcript_key: str, speakers: str) -> str:
 
 
 def _prepare(conn: sqlite3.Connection) -> None:
-    if db.user_version(conn) != CACHE_SCHEMA:
+    version = db.user_version(conn)
+    if version != CACHE_SCHEMA:
         with db.transaction(conn):
-            conn.execute("DROP TABLE IF EXISTS results")
+            if not _RESULTS_SINCE <= version < CACHE_SCHEMA:
+                conn.execute("DROP TABLE IF EXISTS results")
             conn.execute("DROP TABLE IF EXISTS fingerprints")
             conn.execute(f"PRAGMA user_version={CACHE_SCHEMA}")
     for statement in _SCHEMA:
@@ -162,31 +166,31 @@ class ResultCache:
     # --- content hashes ---
 
     def hash_for(self, path: str | os.PathLike[str]) -> str:
-        """The file's content hash; skips hashing when path, size, mtime, inode and device
-        match what was recorded when it was last hashed. Raises OSError for unreadable files."""
-        before = FileFingerprint.of(path)
+        """The file's content hash; skips hashing when its path, size, mtime, ctime, inode and
+        device match what was recorded when it was last hashed. Raises OSError for unreadable files."""
+        before = FileFingerprint.of(real_path(path))
         known = self._run("fingerprint lookup", lambda c: self._known_hash(c, before), None)
         if known is not None:
             return known
         started_ns = time.time_ns()
         digest = content_hash(before.path)
-        if FileFingerprint.of(before.path) == before:  # unchanged while we read it
+        if not before.changed(FileFingerprint.of(before.path)):  # unchanged while we read it
             self._run("fingerprint store", lambda c: self._remember(c, before, digest, started_ns), None)
         return digest
 
     @staticmethod
     def _known_hash(conn: sqlite3.Connection, fp: FileFingerprint) -> str | None:
         row = conn.execute(
-            "SELECT size, mtime_ns, inode, device, content_hash, hashed_at_ns"
+            "SELECT size, mtime_ns, ctime_ns, inode, device, content_hash, hashed_at_ns"
             " FROM fingerprints WHERE path = ?",
-            (fp.path,),
+            (str(fp.path),),
         ).fetchone()
         if row is None:
             return None
-        size, mtime_ns, inode, device, digest, hashed_at_ns = row
-        if (size, mtime_ns, inode, device) != (fp.size, fp.mtime_ns, fp.inode, fp.device):
+        *stamp, digest, hashed_at_ns = row
+        if tuple(stamp) != fp.stamp:
             return None
-        if not isinstance(digest, str) or hashed_at_ns - mtime_ns < RACY_WINDOW_NS:
+        if not isinstance(digest, str) or hashed_at_ns - fp.mtime_ns < RACY_WINDOW_NS:
             return None
         return digest
 
@@ -194,8 +198,8 @@ class ResultCache:
     def _remember(conn: sqlite3.Connection, fp: FileFingerprint, digest: str, at_ns: int) -> None:
         with db.transaction(conn):
             conn.execute(
-                "INSERT OR REPLACE INTO fingerprints VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (fp.path, fp.size, fp.mtime_ns, fp.inode, fp.device, digest, at_ns),
+                "INSERT OR REPLACE INTO fingerprints VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (str(fp.path), fp.size, fp.mtime_ns, fp.ctime_ns, fp.inode, fp.device, digest, at_ns),
             )
             extra = conn.execute("SELECT count(*) FROM fingerprints").fetchone()[0] - MAX_FINGERPRINTS
             if extra > 0:

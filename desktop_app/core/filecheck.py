@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app.core.errors import FileCheckError
-
-# Binary units with the short labels people know (Settings' GB is 1024**3 too).
-_UNITS = ("bytes", "KB", "MB", "GB", "TB")
+from desktop_app.core.hashing import FileFingerprint
+from desktop_app.core.sizes import human_size
 
 
 class FileMissingError(FileCheckError):
@@ -33,30 +31,8 @@ class FileTooLargeError(FileCheckError):
     """The file is larger than the limit in Settings > Limits."""
 
 
-@dataclass(frozen=True)
-class FileInfo:
-    """What was true of the file when it was checked; compare later to spot a changed file."""
-
-    path: Path
-    size: int
-    mtime_ns: int
-    inode: int
-    device: int
-
-
-def human_size(n: int) -> str:
-    """A size for people: 512 bytes, 1.5 KB, 12.4 GB, 4 GB."""
-    if n < 1024:
-        return f"{n} byte" if n == 1 else f"{n} bytes"
-    value = float(n)
-    for unit in _UNITS[1:]:
-        value /= 1024
-        if value < 1024 or unit == _UNITS[-1]:
-            break
-    text = f"{value:.1f}"
-    if text.endswith(".0"):
-        text = text[:-2]
-    return f"{text} {unit}"
+class FileChangedError(FileCheckError):
+    """The file was written to, replaced or truncated while it was being read."""
 
 
 def _kind(mode: int) -> str:
@@ -77,8 +53,10 @@ def file_gone_error(path: Path) -> FileMissingError:
     )
 
 
-def check_file(path: Path, max_bytes: int) -> FileInfo:
-    """Check that path is a readable, non-empty regular file within max_bytes; reads nothing."""
+def check_file(path: Path, max_bytes: int) -> FileFingerprint:
+    """Check that path is a readable, non-empty regular file within max_bytes; reads nothing.
+
+    Returns what was true of it then: compare a later `FileFingerprint.of` to spot a change."""
     path = Path(path)
     try:
         st = os.stat(path)
@@ -132,4 +110,4 @@ def check_file(path: Path, max_bytes: int) -> FileInfo:
         os.close(fd)
     if (opened.st_ino, opened.st_dev) != (st.st_ino, st.st_dev):
         raise FileCheckError("This file changed while it was being checked. Add it again.")
-    return FileInfo(path, st.st_size, st.st_mtime_ns, st.st_ino, st.st_dev)
+    return FileFingerprint.from_stat(path, st)

@@ -77,19 +77,37 @@ def _hash_pipelined(f, chunk: int) -> str:
     return digest.hexdigest()
 
 
+def real_path(path: str | os.PathLike[str]) -> Path:
+    """The absolute path with symlinks resolved: one name per file, for comparing and keys."""
+    return Path(os.path.realpath(path))
+
+
 @dataclass(frozen=True)
 class FileFingerprint:
-    """What os.stat says about a file: equal fingerprints mean "very likely unchanged"."""
+    """What os.stat said about a file when it was checked: equal stamps mean "very likely
+    unchanged". The ctime catches a same-size rewrite whose old mtime was put back."""
 
-    path: str  # absolute, symlinks resolved
+    path: Path  # as given; `real_path(path)` names the file for keys
     size: int
     mtime_ns: int
+    ctime_ns: int
     inode: int
     device: int
 
     @classmethod
     def of(cls, path: str | os.PathLike[str]) -> "FileFingerprint":
         """Stat `path` (following symlinks); raises OSError when it can't."""
-        real = os.path.realpath(Path(path))
-        st = os.stat(real)
-        return cls(real, st.st_size, st.st_mtime_ns, st.st_ino, st.st_dev)
+        return cls.from_stat(Path(path), os.stat(path))
+
+    @classmethod
+    def from_stat(cls, path: str | os.PathLike[str], st: os.stat_result) -> "FileFingerprint":
+        return cls(Path(path), st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
+
+    @property
+    def stamp(self) -> tuple[int, int, int, int, int]:
+        """The fields that change when the file does (everything but the path)."""
+        return (self.size, self.mtime_ns, self.ctime_ns, self.inode, self.device)
+
+    def changed(self, other: "FileFingerprint") -> bool:
+        """Whether `other` (a later look at the same path) shows a different file or content."""
+        return self.stamp != other.stamp

@@ -19,6 +19,7 @@ import numpy as np
 
 from desktop_app.core.errors import CancelledError, DaredevilError, MediaError, MediaTimeoutError
 from desktop_app.core.filecheck import file_gone_error
+from desktop_app.core.lifetime import child_preexec
 
 SAMPLE_RATE = 16000  # what Whisper expects
 BYTES_PER_SAMPLE = 2  # s16le
@@ -69,7 +70,9 @@ def _input_arg(path: Path) -> str:
 
 
 def _start(args: list[str]) -> subprocess.Popen:
-    kwargs: dict = {"start_new_session": True} if _POSIX else {
+    # Its own session: a terminal's Ctrl+C reaches us, not ffmpeg, and _stop kills the whole
+    # group. The preexec hook makes Linux kill it if we die first (even by kill -9).
+    kwargs: dict = {"start_new_session": True, "preexec_fn": child_preexec} if _POSIX else {
         "creationflags": subprocess.CREATE_NEW_PROCESS_GROUP
     }
     try:
@@ -171,18 +174,26 @@ def parse_probe(stderr: str, path: Path) -> MediaInfo | None:
     )
 
 
-def probe_media(path: Path, timeout_s: float = 10.0, ffmpeg: str | None = None) -> MediaInfo:
+def probe_media(
+    path: Path, timeout_s: float = 10.0, ffmpeg: str | None = None, cancel: threading.Event | None = None
+) -> MediaInfo:
     """Ask ffmpeg what the file holds; raise MediaError unless it has an audio track."""
     args = [ffmpeg or ffmpeg_exe(), "-hide_banner", "-nostdin", "-i", _input_arg(path)]
+    deadline = time.monotonic() + timeout_s
     proc = _start(args)
     try:
-        try:
-            _out, err_bytes = proc.communicate(timeout=timeout_s)
-        except subprocess.TimeoutExpired:
-            raise MediaTimeoutError(
-                f"ffmpeg took longer than {timeout_s:g} s to open this file and was stopped. "
-                "The file may be on a slow or stalled drive; try again or copy it locally."
-            ) from None
+        while True:
+            if cancel is not None and cancel.is_set():
+                raise CancelledError("Cancelled.")
+            try:  # in short steps, so a cancel (or a signal) doesn't wait out a stalled ffmpeg
+                _out, err_bytes = proc.communicate(timeout=min(POLL_S * 4, max(0.0, deadline - time.monotonic())))
+                break
+            except subprocess.TimeoutExpired:
+                if time.monotonic() >= deadline:
+                    raise MediaTimeoutError(
+                        f"ffmpeg took longer than {timeout_s:g} s to open this file and was stopped. "
+                        "The file may be on a slow or stalled drive; try again or copy it locally."
+                    ) from None
     finally:
         _stop(proc)
     stderr = err_bytes.decode("utf-8", "replace")

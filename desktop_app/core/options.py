@@ -12,6 +12,11 @@ class Task(str, Enum):
     TRANSLATE = "translate"
 
 
+def supports_task(task: Task | str, multilingual: bool) -> bool:
+    """Whether a model can do `task`: an English-only model can't translate (Whisper would only transcribe)."""
+    return multilingual or Task(task) is not Task.TRANSLATE
+
+
 class Device(str, Enum):
     AUTO = "auto"
     CPU = "cpu"

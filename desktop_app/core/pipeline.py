@@ -18,18 +18,20 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 
 from desktop_app.core.cache import ResultCache, cache_key, speaker_cache_key
-from desktop_app.core.engine import EngineClient, EngineProgress
-from desktop_app.core.errors import CancelledError, DaredevilError, FileCheckError
-from desktop_app.core.filecheck import FileInfo, check_file
-from desktop_app.core.jobs import JobStatus, RetryPolicy
-from desktop_app.core.media import MediaInfo, extract_audio, probe_media
-from desktop_app.core.models.registry import ModelInfo, STARTER_MODEL_NAME, resolve_model
+from desktop_app.core.engine import EngineClient, EngineProgress, EngineStatus
+from desktop_app.core.errors import CancelledError, DaredevilError, FileCheckError, MediaError
+from desktop_app.core.filecheck import FileChangedError, check_file
+from desktop_app.core.hashing import FileFingerprint
+from desktop_app.core.jobs import JobDetails, JobStatus, RetryPolicy
+from desktop_app.core.media import SAMPLE_RATE, MediaInfo, extract_audio, probe_media
+from desktop_app.core.models.forms import ModelFormat, ModelInfo
+from desktop_app.core.models.registry import STARTER_MODEL_NAME, resolve_model
 from desktop_app.core.options import TranscribeOptions
 from desktop_app.core.paths import AppPaths, app_paths
 from desktop_app.core.settings import Settings
@@ -41,13 +43,20 @@ log = logging.getLogger(__name__)
 
 StageCallback = Callable[[JobStatus], None]
 ProgressCallback = Callable[[EngineProgress], None]
+NoticeCallback = Callable[[str], None]  # a line for a person: installing the starter model on first use
+
+
+def weights_sha256(model: ModelInfo) -> str:
+    """The SHA-256 of the weights the engine runs: the .pt, else the folder the worker makes it from."""
+    form = model.form(ModelFormat.OPENAI) or model.forms[0]
+    return form.sha256
 
 
 @dataclass(frozen=True)
 class PreparedJob:
     """A checked file, ready to extract: what it is and where its result is cached."""
 
-    file: FileInfo
+    file: FileFingerprint  # as checked, before the content hash: the cache key is only good while it holds
     media: MediaInfo
     model: ModelInfo
     options: TranscribeOptions
@@ -56,8 +65,9 @@ class PreparedJob:
     transcript_key: str | None = None  # the unlabelled transcript's key (= cache_key without speakers)
 
     @property
-    def audio_seconds(self) -> float:
-        return self.media.duration_s or 0.0
+    def details(self) -> JobDetails:
+        """What the job's row shows about the file."""
+        return JobDetails(self.media.duration_s, self.file.size, self.model.name, self.options.language)
 
 
 @dataclass(frozen=True)
@@ -71,7 +81,7 @@ class IoOutcome:
 
 
 @dataclass(frozen=True)
-class Transcribed:
+class EngineResult:
     """What the engine stages made: the transcript, and the speaker step's line for the row."""
 
     transcript: Transcript
@@ -82,9 +92,6 @@ class Transcribed:
 class JobOutcome:
     transcript: Transcript
     from_cache: bool
-    attempts: int = 1
-    elapsed_s: float = 0.0
-    model: str = field(default="")
     speaker_note: str | None = None  # "2 speakers found.", or why the step was skipped
 
 
@@ -121,11 +128,12 @@ class Pipeline:
         self.device = device or settings.device
         self._model_name = model or settings.model or STARTER_MODEL_NAME
         self._model: ModelInfo | None = None
+        self._model_lock = threading.Lock()
         self.cache = self._open_cache(settings) if use_cache else None
         self.engine = engine or EngineClient(
             max_jobs=settings.worker_max_jobs, max_rss_gb=settings.worker_max_rss_gb
         )
-        self.retry = RetryPolicy(settings.limits.max_retries, settings.limits.retry_backoff_s)
+        self.retry = RetryPolicy.from_limits(settings.limits)
 
     def _open_cache(self, settings: Settings) -> ResultCache | None:
         try:
@@ -137,15 +145,23 @@ class Pipeline:
     @property
     def model(self) -> ModelInfo:
         """The model to use, resolved once (raises ModelNotFoundError with advice)."""
-        if self._model is None:
-            self._model = resolve_model(self._model_name, STARTER_MODEL_NAME)
-        return self._model
+        return self.resolve_model()
 
-    def prepare(self, path: Path) -> PreparedJob:
+    def resolve_model(self, on_notice: NoticeCallback | None = None) -> ModelInfo:
+        """The model, resolved once; a missing starter model is installed now and ``on_notice`` hears it."""
+        with self._model_lock:
+            if self._model is None:
+                self._model = resolve_model(self._model_name, STARTER_MODEL_NAME, on_install=on_notice)
+            return self._model
+
+    def prepare(
+        self, path: Path, on_notice: NoticeCallback | None = None, cancel: threading.Event | None = None
+    ) -> PreparedJob:
         """Check the file (size from os.stat first), probe it, and find its cache key."""
         limits = self.settings.limits
         info = check_file(Path(path), limits.max_file_bytes)
-        media = probe_media(info.path, timeout_s=limits.probe_timeout_s)
+        media = probe_media(info.path, timeout_s=limits.probe_timeout_s, cancel=cancel)
+        model = self.resolve_model(on_notice)
         key = transcript_key = None
         if self.cache is not None:
             try:
@@ -155,10 +171,10 @@ class Pipeline:
                     f"The file could not be read ({exc.strerror or exc}). Check that it is still "
                     "there and that the drive is connected, then retry."
                 ) from exc
-            key = transcript_key = cache_key(content, self.model.sha256, self.options)
+            key = transcript_key = cache_key(content, weights_sha256(model), self.options)
             if self.speakers is not None:
                 key = speaker_cache_key(transcript_key, self.speakers.option)
-        return PreparedJob(info, media, self.model, self.options, key, self.speakers, transcript_key)
+        return PreparedJob(info, media, model, self.options, key, self.speakers, transcript_key)
 
     def cached(self, job: PreparedJob) -> Transcript | None:
         """The validated cached transcript, or None (a bad entry is dropped by the cache)."""
@@ -167,25 +183,45 @@ class Pipeline:
         return self.cache.get(job.cache_key)
 
     def extract(self, job: PreparedJob, cancel: threading.Event | None = None) -> np.ndarray:
-        """16 kHz mono float32 audio, under the size-adaptive time limit."""
-        # re-check: the file may have changed or gone while it waited in the queue
+        """16 kHz mono float32 audio, under the size-adaptive time limit.
+
+        The file is checked against `job.file` before and after ffmpeg reads it: audio from
+        a file that changed meanwhile matches neither the old content's cache key nor the
+        new content, so it is refused rather than cached or reported."""
+        # the file may have changed or gone while it waited in the queue
         now = check_file(job.file.path, self.settings.limits.max_file_bytes)
-        if (now.size, now.mtime_ns, now.inode) != (job.file.size, job.file.mtime_ns, job.file.inode):
-            # its cache key was computed from the old content; don't store under it
-            raise FileCheckError("The file changed after it was checked. Retry it to use the new version.")
+        if job.file.changed(now):
+            raise FileChangedError("The file changed after it was checked. Retry it to use the new version.")
         timeout = self.settings.limits.extract_timeout(job.file.size)
-        return extract_audio(job.file.path, timeout_s=timeout, cancel=cancel)
+        try:
+            audio = extract_audio(job.file.path, timeout_s=timeout, cancel=cancel)
+        except MediaError as exc:
+            if self._changed_since(job):  # a truncated file fails in ffmpeg: say why
+                raise FileChangedError("The file changed while it was being read; run it again.") from exc
+            raise
+        if self._changed_since(job):
+            log.warning("%s changed while ffmpeg read it; its audio was dropped", job.file.path)
+            raise FileChangedError("The file changed while it was being read; run it again.")
+        return audio
+
+    @staticmethod
+    def _changed_since(job: PreparedJob) -> bool:
+        try:
+            return job.file.changed(FileFingerprint.of(job.file.path))
+        except OSError:  # gone
+            return True
 
     def prepare_and_extract(
         self,
         path: Path,
         cancel: threading.Event | None = None,
         on_stage: Callable[[JobStatus, PreparedJob | None], None] | None = None,
+        on_notice: NoticeCallback | None = None,
     ) -> IoOutcome:
         """The I/O stages: check, probe and look up the cache; on a miss, decode the audio."""
         stage = on_stage or (lambda _status, _prepared: None)
         stage(JobStatus.CHECKING, None)
-        prepared = self.prepare(path)
+        prepared = self.prepare(path, on_notice, cancel)
         if cancel is not None and cancel.is_set():
             raise CancelledError("Cancelled.")
         hit = self.cached(prepared)
@@ -205,7 +241,7 @@ class Pipeline:
         cancel: threading.Event | None = None,
     ) -> Transcript:
         """Run the engine with the job's soft and hard limits, then store the result."""
-        seconds = len(audio) / 16000
+        seconds = len(audio) / SAMPLE_RATE
         limits = self.settings.limits
         transcript = self.engine.transcribe(
             audio,
@@ -231,7 +267,7 @@ class Pipeline:
     ) -> SpeakerResult:
         """The speaker step in the engine worker, then the labelled transcript is cached."""
         speakers = job.speakers or SpeakerCount()
-        seconds = len(audio) / 16000
+        seconds = len(audio) / SAMPLE_RATE
         limits = self.settings.limits
         result = self.engine.identify_speakers(
             audio, transcript, speakers, on_progress=on_progress, cancel=cancel,
@@ -247,15 +283,23 @@ class Pipeline:
         on_progress: ProgressCallback | None = None,
         cancel: threading.Event | None = None,
         on_speaker_progress: ProgressCallback | None = None,
-    ) -> Transcribed:
+    ) -> EngineResult:
         """The engine stages for decoded audio: transcribe (unless done before), then speakers."""
         assert io.audio is not None
         job = io.prepared
         transcript = io.transcript or self.transcribe_audio(job, io.audio, on_progress, cancel)
         if job.speakers is None:
-            return Transcribed(transcript)
+            return EngineResult(transcript)
         result = self.label_speakers(job, io.audio, transcript, on_speaker_progress, cancel)
-        return Transcribed(result.transcript, result.message)
+        return EngineResult(result.transcript, result.message)
+    def engine_status(self, cancel: threading.Event | None = None) -> EngineStatus | None:
+        """The engine's device, memory and model; None when cancelled or no worker runs (none is started to ask)."""
+        if (cancel is not None and cancel.is_set()) or self.engine.worker_pid is None:
+            return None
+        try:
+            return self.engine.status()
+        except DaredevilError:
+            return None
 
     def run(
         self,
@@ -264,27 +308,24 @@ class Pipeline:
         on_progress: ProgressCallback | None = None,
         cancel: threading.Event | None = None,
     ) -> JobOutcome:
-        """All stages in order, retrying transient failures with backoff."""
-        started = time.monotonic()
+        """All stages in order, retrying transient failures as the retry policy says."""
         stage = on_stage or (lambda _status: None)
-        attempt = 0
+        retries = 0
         while True:
-            attempt += 1
             try:
                 io = self.prepare_and_extract(path, cancel, lambda status, _prepared: stage(status))
-                job = io.prepared
                 if io.cached is not None:
                     stage(JobStatus.CACHED)
-                    return JobOutcome(io.cached, True, attempt, time.monotonic() - started, job.model.name)
+                    return JobOutcome(io.cached, True)
                 stage(JobStatus.TRANSCRIBING)
                 done = self.finish_audio(io, on_progress, cancel, on_progress)
                 stage(JobStatus.DONE)
-                return JobOutcome(done.transcript, False, attempt, time.monotonic() - started, job.model.name,
-                                  done.speaker_note)
+                return JobOutcome(done.transcript, False, done.speaker_note)
             except DaredevilError as exc:
-                if isinstance(exc, CancelledError) or not self.retry.should_retry(exc, attempt - 1):
+                delay = self.retry.retry_in(exc, retries)
+                if delay is None:
                     raise
-                delay = self.retry.delay(attempt)
+                retries += 1
                 log.warning("%s: %s; retrying in %.1f s", path, exc, delay)
                 if cancel is not None and cancel.wait(delay):
                     raise CancelledError("Cancelled.") from exc

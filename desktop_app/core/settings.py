@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from desktop_app.core.fileio import atomic_write_text
 from desktop_app.core.options import Device, Task, TranscribeOptions
 from desktop_app.core.paths import app_paths
+from desktop_app.core.typed_json import from_json
 
 log = logging.getLogger(__name__)
 
@@ -17,20 +18,26 @@ GB = 1024**3
 MB = 1024**2
 
 
+def _range(low: float, high: float) -> dict:
+    return {"min": low, "max": high}
+
+
 @dataclass(frozen=True)
 class Limits:
-    max_file_bytes: int = 4 * GB
-    probe_timeout_s: float = 10.0
+    # Ranges: what Settings > Limits offers, widened a little. Each field is checked on load
+    # (core/typed_json.py): a value outside its range, or of the wrong type, gets the default.
+    max_file_bytes: int = field(default=4 * GB, metadata=_range(1, 1024**5))
+    probe_timeout_s: float = field(default=10.0, metadata=_range(0.1, 24 * 3600))
     # extraction timeout = clamp(size_in_MB * per_mb, min, max)
-    extract_timeout_min_s: float = 60.0
-    extract_timeout_per_mb_s: float = 1.0
-    extract_timeout_max_s: float = 1800.0
+    extract_timeout_min_s: float = field(default=60.0, metadata=_range(0.1, 7 * 24 * 3600))
+    extract_timeout_per_mb_s: float = field(default=1.0, metadata=_range(0.0, 3600))
+    extract_timeout_max_s: float = field(default=1800.0, metadata=_range(0.1, 7 * 24 * 3600))
     # a job's soft limit = max(floor, factor * audio duration); hard = soft + grace
-    job_time_floor_s: float = 600.0
-    job_time_factor: float = 4.0
-    job_hard_grace_s: float = 60.0
-    max_retries: int = 2
-    retry_backoff_s: float = 2.0
+    job_time_floor_s: float = field(default=600.0, metadata=_range(1, 30 * 24 * 3600))
+    job_time_factor: float = field(default=4.0, metadata=_range(0.01, 1000))
+    job_hard_grace_s: float = field(default=60.0, metadata=_range(0, 24 * 3600))
+    max_retries: int = field(default=2, metadata=_range(0, 100))
+    retry_backoff_s: float = field(default=2.0, metadata=_range(0, 3600))
 
     def extract_timeout(self, size_bytes: int) -> float:
         """ffmpeg's time limit for a file of this size."""
@@ -47,18 +54,18 @@ class Limits:
 @dataclass(frozen=True)
 class Settings:
     model: str | None = None  # None: the starter model
-    device: str = Device.AUTO.value
+    device: str = field(default=Device.AUTO.value, metadata={"pattern": r"auto|cpu|cuda(:\d+)?"})
     language: str | None = None
-    task: str = Task.TRANSCRIBE.value
+    task: str = field(default=Task.TRANSCRIBE.value, metadata={"choices": tuple(t.value for t in Task)})
     word_timestamps: bool = False
     initial_prompt: str | None = None
     speakers: str = "off"  # identify speakers: "off", "auto" or a count "1".."10"
     limits: Limits = Limits()
-    extraction_concurrency: int = 2
-    cache_max_bytes: int = 512 * MB
-    worker_max_jobs: int = 200
-    worker_max_rss_gb: float = 8.0
-    ui_language: str | None = None  # None: follow the system
+    extraction_concurrency: int = field(default=2, metadata=_range(1, 64))
+    cache_max_bytes: int = field(default=512 * MB, metadata=_range(0, 1024**5))
+    worker_max_jobs: int = field(default=200, metadata=_range(1, 10_000_000))
+    worker_max_rss_gb: float = field(default=8.0, metadata=_range(0.1, 1024 * 1024))
+    ui_language: str | None = field(default=None, metadata={"pattern": r"[a-z]{2,3}(_[A-Z]{2})?"})  # None: the system's
 
     def transcribe_options(self) -> TranscribeOptions:
         return TranscribeOptions(
@@ -69,29 +76,32 @@ class Settings:
         )
 
 
-def _from_dict(cls, data: dict):
-    known = {f.name: f for f in fields(cls)}
-    kwargs = {}
-    for key, value in data.items():
-        if key not in known:
-            continue
-        if key == "limits" and isinstance(value, dict):
-            value = _from_dict(Limits, value)
-        kwargs[key] = value
-    return cls(**kwargs)
+def read_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
+    """Settings from the file, and one line per problem found in it (each is also logged).
 
-
-def load_settings(path: Path | None = None) -> Settings:
-    """Read settings; a missing or damaged file gives the defaults (and a log line)."""
+    A missing file gives the defaults quietly; an unreadable one, or one that isn't a JSON
+    object, gives the defaults; a field of the wrong type or out of range gives its default."""
     path = path or app_paths().settings_file
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return _from_dict(Settings, data)
     except FileNotFoundError:
-        return Settings()
-    except (OSError, ValueError, TypeError) as exc:
-        log.warning("Settings file %s is unreadable (%s); using defaults", path, exc)
-        return Settings()
+        return Settings(), []
+    except (OSError, ValueError) as exc:  # ValueError: bad JSON or bad UTF-8
+        problems = [f"{path} can't be read ({exc}); using the defaults"]
+    else:
+        settings, problems = from_json(Settings, data, str(path))
+        if not problems:
+            return settings, []
+        for problem in problems:
+            log.warning("Settings: %s", problem)
+        return settings, problems
+    log.warning("Settings: %s", problems[0])
+    return Settings(), problems
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """Read settings; problems in the file are logged and give defaults (see `read_settings`)."""
+    return read_settings(path)[0]
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
@@ -101,4 +111,4 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
     atomic_write_text(path, json.dumps(asdict(settings), indent=2))
 
 
-__all__ = ["Limits", "Settings", "load_settings", "save_settings"]
+__all__ = ["Limits", "Settings", "load_settings", "read_settings", "save_settings"]

@@ -19,12 +19,11 @@ from typing import Any
 
 from desktop_app.core import store_schema as db
 from desktop_app.core.errors import DaredevilError
-from desktop_app.core.jobs import MAX_CRASH_RESTARTS, Job, JobStatus
+from desktop_app.core.jobs import FoundInterrupted, Job, JobStatus, next_state
 from desktop_app.core.transcript import Transcript, validate_transcript
 
 log = logging.getLogger(__name__)
 
-CRASHED_TWICE = "The app stopped twice while transcribing this file."
 _MEMO_JOBS = 8  # transcripts kept serialized for the most recently written jobs
 _RUNNING = tuple(s.value for s in JobStatus if s.running)
 _COLUMNS = (
@@ -87,6 +86,7 @@ class _FileLock:
 
 def _prepare(conn: sqlite3.Connection) -> None:
     db.check_integrity(conn)
+    db.check_ours(conn)
     try:
         db.migrate(conn)
     except db.SchemaTooNew as exc:
@@ -258,21 +258,15 @@ class JobStore:
                 _RUNNING,
             ).fetchall()
             for row in rows:
-                job = _job_from_row(row)
-                job.progress, job.eta_s = 0.0, None
-                if job.attempts < MAX_CRASH_RESTARTS:
-                    job.status, job.error = JobStatus.QUEUED, None
-                    note = "The app stopped during this job; it was queued again."
-                else:
-                    job.status, job.error = JobStatus.FAILED, CRASHED_TWICE
-                    note = CRASHED_TWICE
+                step = next_state(_job_from_row(row), FoundInterrupted())
+                job = step.job
                 conn.execute(
                     "UPDATE jobs SET status=?, error=?, updated_at=? WHERE id=?",
-                    (job.status.value, job.error, time.time(), job.id),
+                    (job.status.stored.value, job.error, time.time(), job.id),
                 )
                 conn.execute(
                     "INSERT INTO job_logs (job_id, time, level, message) VALUES (?,?,?,?)",
-                    (job.id, time.time(), "WARNING", note),
+                    (job.id, time.time(), logging.getLevelName(step.level), step.note),
                 )
                 changed.append(job)
         if changed:
@@ -300,7 +294,7 @@ def _job_row(job: Job, transcript_json: str | None) -> tuple[Any, ...]:
     return (
         job.id,
         str(job.path),
-        job.status.value,
+        job.status.stored.value,
         job.created_at,
         job.duration_s,
         job.size_bytes,
@@ -315,7 +309,7 @@ def _job_row(job: Job, transcript_json: str | None) -> tuple[Any, ...]:
 def _job_from_row(row: tuple[Any, ...]) -> Job:
     job_id, path, status, created, duration, size, model, language, error, attempts, text = row
     try:
-        status = JobStatus(status)
+        status = JobStatus(status).stored
     except ValueError:
         log.warning("Job %s has an unknown status %r; marking it failed", job_id, status)
         status, error = JobStatus.FAILED, error or "This job's saved state could not be read."

@@ -164,6 +164,36 @@ def user_version(conn: sqlite3.Connection) -> int:
     return conn.execute("PRAGMA user_version").fetchone()[0]
 
 
+def _tables(conn: sqlite3.Connection) -> dict[str, set[str]]:
+    names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    return {name: {r[1] for r in conn.execute(f'PRAGMA table_info("{name}")')} for name in names}
+
+
+def _schema_at(version: int) -> dict[str, set[str]]:
+    """The tables and columns our migrations make up to `version` (built in memory)."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        for step in MIGRATIONS[:version]:
+            step(conn)
+        return _tables(conn)
+    finally:
+        conn.close()
+
+
+def check_ours(conn: sqlite3.Connection) -> None:
+    """Raise DatabaseDamaged when the file is a database, but not our history (another
+    program's tables, or ours with columns missing); it is then moved aside like a damaged one."""
+    version = user_version(conn)
+    if version > SCHEMA_VERSION:
+        return  # a newer app's: migrate() says so
+    have = _tables(conn)
+    for table, columns in _schema_at(version).items():
+        if not columns <= have.get(table, set()):
+            raise DatabaseDamaged(f"not a Daredevil history: table {table!r} is missing or different")
+    if version == 0 and set(have) - {"sqlite_sequence"}:
+        raise DatabaseDamaged(f"not a Daredevil history: it holds {', '.join(sorted(have))}")
+
+
 def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
     """Apply the missing migrations up to `target`, each in its own transaction."""
     current = user_version(conn)

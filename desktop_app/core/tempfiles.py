@@ -1,4 +1,7 @@
-"""One app temp folder, a subfolder per process, a folder per job; swept at start-up."""
+"""What a crash can leave behind, swept at start-up: temp folders, shared memory, half-written models.
+
+Names carry the pid and start time of the process that made them, so a sweep removes only
+what belongs to processes that no longer run."""
 
 from __future__ import annotations
 
@@ -7,9 +10,6 @@ import os
 import shutil
 import sys
 import time
-import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import psutil
@@ -24,14 +24,6 @@ def _process_tag(pid: int) -> str:
     # the start time guards against a recycled pid
     created = int(psutil.Process(pid).create_time() * 1000)
     return f"{pid}-{created}"
-
-
-def process_temp_dir(root: Path | None = None) -> Path:
-    """This process's temp folder (created on demand)."""
-    root = root or app_paths().temp_root
-    folder = root / _process_tag(os.getpid())
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 def _owner_alive(name: str) -> bool:
@@ -112,14 +104,3 @@ def sweep_abandoned_model_files(models_dir: Path | None = None, older_than_s: fl
         removed.append(entry)
         log.info("Removed an abandoned model file: %s", entry)
     return removed
-
-
-@contextmanager
-def job_temp_dir(root: Path | None = None) -> Iterator[Path]:
-    """A private folder for one job, removed whatever the outcome."""
-    folder = process_temp_dir(root) / uuid.uuid4().hex
-    folder.mkdir()
-    try:
-        yield folder
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)

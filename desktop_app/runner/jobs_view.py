@@ -16,7 +16,6 @@ class QueueSummary:
     finished: int = 0
     succeeded: int = 0
     failed: int = 0
-    running: int = 0
     fraction: float = 0.0  # of the whole batch, 0..1
 
     @property
@@ -26,7 +25,7 @@ class QueueSummary:
 
 def summarize(jobs: Iterable[Job]) -> QueueSummary:
     """Count a batch of jobs; a finished job counts as a whole one in the fraction."""
-    total = finished = succeeded = failed = running = 0
+    total = finished = succeeded = failed = 0
     progress = 0.0
     for job in jobs:
         total += 1
@@ -35,8 +34,7 @@ def summarize(jobs: Iterable[Job]) -> QueueSummary:
             progress += 1.0
             succeeded += job.status in SUCCEEDED
             failed += job.status == JobStatus.FAILED
-        else:
-            running += job.status.running
+        elif job.status == JobStatus.TRANSCRIBING:
             # checking and extracting are quick; transcription is most of a job's time
-            progress += job.progress if job.status == JobStatus.TRANSCRIBING else 0.0
-    return QueueSummary(total, finished, succeeded, failed, running, progress / total if total else 0.0)
+            progress += job.progress
+    return QueueSummary(total, finished, succeeded, failed, progress / total if total else 0.0)

@@ -2,6 +2,8 @@
 
 Downloads, imports and cache clearing run on a small pool of their own; their outcome
 comes back on the GUI thread as signals. Listing and deleting are quick and run inline.
+Making the CTranslate2 form of a ``.pt`` (an imported or downloaded checkpoint) reads it
+with torch, so that step runs in a spawned child process: torch never loads in the window.
 """
 
 from __future__ import annotations
@@ -11,15 +13,17 @@ import shutil
 import subprocess
 import threading
 import time
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from desktop_app.core.cache import ResultCache
 from desktop_app.core.errors import DaredevilError
+from desktop_app.core.models.child import call_in_child
 from desktop_app.core.models.download import AvailableModel, available_models, download_model
 from desktop_app.core.models.errors import DownloadCancelledError
-from desktop_app.core.models.registry import ModelInfo, delete_model, import_model, list_installed
+from desktop_app.core.models.registry import ModelInfo, delete_model, ensure_ct2_form, import_model, list_installed
 from desktop_app.runner.tasks import post_to_gui, run_task
 
 log = logging.getLogger(__name__)
@@ -67,20 +71,21 @@ class ModelManager(QObject):
 
     def __init__(
         self,
-        cache_file: Path,
-        cache_max_bytes: int,
+        cache: Callable[[], ResultCache | None],
         models_dir: Path | None = None,
         base_url: str | None = None,
+        download_urls: Mapping[str, str] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.cache_file = Path(cache_file)
-        self.cache_max_bytes = cache_max_bytes
+        self._cache = cache  # the pipeline's own cache (None when there is none): no second connection
         self.models_dir = models_dir  # None: the app's folder (and the bundled models), as the pipeline uses
         self.base_url = base_url  # a mirror of openai's model URLs
+        self.download_urls = dict(download_urls or {})  # name -> URL (with its SHA-256), instead of whisper's
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(2)
         self._download_cancel: threading.Event | None = None
+        self._stopping = threading.Event()  # kills a conversion child when the dialog goes
         self._downloading: str | None = None
         self._busy: set[str] = set()
 
@@ -99,8 +104,8 @@ class ModelManager(QObject):
         self.models_changed.emit()
 
     def cache_bytes(self) -> int:
-        with ResultCache(self.cache_file, self.cache_max_bytes) as cache:
-            return cache.total_bytes()
+        cache = self._cache()
+        return cache.total_bytes() if cache is not None else 0
 
     @property
     def downloading(self) -> str | None:
@@ -112,12 +117,13 @@ class ModelManager(QObject):
 
     # -- in the background -------------------------------------------------------------
 
-    def download(self, name: str, url: str | None = None) -> bool:
+    def download(self, name: str) -> bool:
         """Start downloading `name`; False if a download is already running."""
         if self._downloading is not None:
             return False
         cancel = threading.Event()
         self._download_cancel, self._downloading = cancel, name
+        url = self.download_urls.get(name)
         last = [0.0]
 
         def report(done: int, total: int) -> None:
@@ -127,9 +133,11 @@ class ModelManager(QObject):
                 post_to_gui(lambda: self.progress.emit(name, done, total))
 
         def work() -> ModelInfo:
-            return download_model(
-                name, self.models_dir, progress=report, cancel=cancel, base_url=self.base_url, url=url
+            info = download_model(
+                name, self.models_dir, progress=report, cancel=cancel, base_url=self.base_url, url=url,
+                ct2_form=False,
             )
+            return call_in_child(ensure_ct2_form, info, cancel=self._stopping)
 
         def done(info: ModelInfo | None, error: BaseException | None) -> None:
             self._download_cancel, self._downloading = None, None
@@ -143,21 +151,29 @@ class ModelManager(QObject):
             self._download_cancel.set()
 
     def import_from(self, source: Path, name: str | None = None) -> None:
-        """Install a .pt file or a faster-whisper folder (converted once) as a model."""
+        """Install a faster-whisper folder (copied) or a .pt file (its CTranslate2 form made, in a child)."""
         self._busy.add(IMPORT)
+        source = Path(source)
+
+        def work() -> ModelInfo:
+            if source.is_dir():  # no torch needed
+                return import_model(source, name, self.models_dir)
+            return call_in_child(import_model, source, name, self.models_dir, cancel=self._stopping)
 
         def done(info: ModelInfo | None, error: BaseException | None) -> None:
             self._busy.discard(IMPORT)
             self._report(IMPORT, info.name if info else str(source), error)
 
-        run_task(lambda: import_model(Path(source), name, self.models_dir), done, self.pool)
+        run_task(work, done, self.pool)
 
     def clear_cache(self) -> None:
         """Forget every cached transcript."""
         self._busy.add(CLEAR_CACHE)
 
+        cache = self._cache()
+
         def wipe() -> None:
-            with ResultCache(self.cache_file, self.cache_max_bytes) as cache:
+            if cache is not None:
                 cache.clear()
 
         def done(_: None, error: BaseException | None) -> None:
@@ -167,8 +183,9 @@ class ModelManager(QObject):
         run_task(wipe, done, self.pool)
 
     def shutdown(self) -> None:
-        """Cancel a download (its part file stays, so it resumes) and wait for the pool."""
+        """Cancel a download (its part file stays, so it resumes) or a conversion, and wait for the pool."""
         self.cancel_download()
+        self._stopping.set()
         if not self.pool.waitForDone(SHUTDOWN_WAIT_MS):
             log.warning("A model operation did not stop in time")
 

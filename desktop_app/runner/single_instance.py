@@ -14,11 +14,11 @@ import os
 import getpass
 import time
 
-from PySide6.QtCore import QLockFile, QObject, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QThread, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from desktop_app.core.errors import DaredevilError
-from desktop_app.core.paths import AppPaths
+from desktop_app.core.paths import AppFolderError, AppPaths, probe_writable
 
 log = logging.getLogger(__name__)
 
@@ -36,13 +36,16 @@ def instance_lock(paths: AppPaths) -> QLockFile:
 def claim_or_hand_off(paths: AppPaths, files: list[str], timeout_s: float = HANDOFF_TIMEOUT_S) -> QLockFile | None:
     """The held instance lock when this launch is the window; None once a window took `files`.
 
-    Raises DaredevilError when another launch holds the lock but never answers.
+    Raises DaredevilError when another launch holds the lock but never answers, and
+    AppFolderError when the lock can't be made at all (a full disk, a read-only folder).
     """
     lock, name = instance_lock(paths), server_name(paths)
     deadline = time.monotonic() + timeout_s
     while True:
         if lock.tryLock(0):
             return lock
+        if lock.error() != QLockFile.LockError.LockFailedError:
+            raise _lock_not_created(paths, lock.error())
         remaining_ms = int((deadline - time.monotonic()) * 1000)
         if remaining_ms <= 0:
             break
@@ -53,6 +56,23 @@ def claim_or_hand_off(paths: AppPaths, files: list[str], timeout_s: float = HAND
     raise DaredevilError(
         "Another Daredevil window is open but did not respond. Wait a moment and try again, "
         "or close that window first."
+    )
+
+
+def _lock_not_created(paths: AppPaths, error: QLockFile.LockError) -> AppFolderError:
+    """Why the lock file couldn't be written, found by writing a file there ourselves."""
+    try:
+        probe_writable(paths.data_dir, with_data=True)
+    except AppFolderError as exc:
+        log.error("The instance lock can't be created (%s): %s", error.name, exc)
+        return exc
+    log.error("The instance lock in %s can't be created (%s)", paths.data_dir, error.name)
+    return AppFolderError(
+        QCoreApplication.translate(
+            "SingleInstance",
+            "Daredevil can't create its lock file in {0} ({1}). Check that the folder is writable, "
+            "then start Daredevil again.",
+        ).format(paths.data_dir, error.name)
     )
 
 

@@ -3,6 +3,10 @@
 After MusicBrainz Picard's `run_task`: one small typed helper serves every background
 step. The function runs in a pool thread; `on_done(result, error)` always runs on the
 GUI thread, through a queued signal, with exactly one of the two set.
+
+A callback that raises is a bug. It is logged as CALLBACK_FAILED (the test suite fails
+on that line), and its `on_error` hears of it, so that a job whose callback broke is
+failed with a message instead of waiting forever.
 """
 
 from __future__ import annotations
@@ -11,30 +15,43 @@ import logging
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThread, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 DoneCallback = Callable[[T | None, BaseException | None], None]
+ErrorCallback = Callable[[BaseException], None]
+CALLBACK_FAILED = "A callback on the GUI thread failed"
 
 
 class _Dispatcher(QObject):
     """Lives in the GUI thread and runs the callables posted to it, in order."""
 
-    posted = Signal(object)
+    posted = Signal(object, object)  # the call, its error handler (or None)
 
     def __init__(self) -> None:
         super().__init__()
         # Queued even from the GUI thread itself, so a callback never re-enters its caller.
         self.posted.connect(self._run, Qt.ConnectionType.QueuedConnection)
 
-    @Slot(object)
-    def _run(self, call: Callable[[], None]) -> None:
-        try:
-            call()
-        except Exception:  # a bug in a callback must not take the event loop down
-            log.exception("A callback posted to the GUI thread failed")
+    @Slot(object, object)
+    def _run(self, call: Callable[[], None], on_error: ErrorCallback | None) -> None:
+        call_guarded(call, on_error)
+
+
+def call_guarded(call: Callable[[], None], on_error: ErrorCallback | None = None) -> None:
+    """Run a GUI-thread callback: an exception is logged as CALLBACK_FAILED and handed to `on_error`."""
+    try:
+        call()
+    except Exception as exc:  # the event loop goes on; the error is reported, not dropped
+        log.error(CALLBACK_FAILED, exc_info=exc)
+        if on_error is not None:
+            try:
+                on_error(exc)
+            except Exception:
+                log.exception("%s, and so did its error handler", CALLBACK_FAILED)
 
 
 _dispatcher: _Dispatcher | None = None
@@ -53,20 +70,22 @@ def _gui_dispatcher() -> _Dispatcher:
     return _dispatcher
 
 
-def post_to_gui(call: Callable[[], None]) -> None:
-    """Run `call()` on the GUI thread at its next event-loop turn (safe from any thread)."""
-    _gui_dispatcher().posted.emit(call)
+def post_to_gui(call: Callable[[], None], on_error: ErrorCallback | None = None) -> None:
+    """Run `call()` on the GUI thread at its next event-loop turn (safe from any thread).
+
+    If it raises, the error is logged and handed to `on_error`, also on the GUI thread."""
+    _gui_dispatcher().posted.emit(call, on_error)
 
 
 class _Task(QRunnable, Generic[T]):
-    def __init__(self, func: Callable[[], T], on_done: DoneCallback[T] | None) -> None:
+    def __init__(self, func: Callable[[], T], on_done: DoneCallback[T] | None, on_error: ErrorCallback | None,
+                 context: QObject | None) -> None:  # fmt: skip
         super().__init__()
         self.setAutoDelete(True)
-        self._func = func
-        self._on_done = on_done
+        self._func, self._on_done, self._on_error, self._context = func, on_done, on_error, context
 
     def run(self) -> None:
-        func, on_done = self._func, self._on_done
+        func, on_done, context = self._func, self._on_done, self._context
         try:
             result: T | None = func()
             error: BaseException | None = None
@@ -76,15 +95,25 @@ class _Task(QRunnable, Generic[T]):
             if error is not None:
                 log.error("A background task failed", exc_info=error)
             return
-        post_to_gui(lambda: on_done(result, error))
+
+        def deliver() -> None:
+            if context is None or shiboken6.isValid(context):  # a closed dialog no longer listens
+                on_done(result, error)
+
+        post_to_gui(deliver, self._on_error)
 
 
 def run_task(
     func: Callable[[], T],
     on_done: DoneCallback[T] | None = None,
     pool: QThreadPool | None = None,
-    priority: int = 0,
+    *,
+    on_error: ErrorCallback | None = None,
+    context: QObject | None = None,
 ) -> None:
-    """Run `func()` on `pool` (the global pool by default); then `on_done(result, error)` on the GUI thread."""
+    """Run `func()` on `pool` (the global pool by default); then `on_done(result, error)` on the GUI thread.
+
+    `on_error` hears of an exception `on_done` raises; with a `context`, `on_done` is skipped
+    once that object has been deleted."""
     _gui_dispatcher()  # created on the GUI thread before any worker needs it
-    (pool or QThreadPool.globalInstance()).start(_Task(func, on_done), priority)
+    (pool or QThreadPool.globalInstance()).start(_Task(func, on_done, on_error, context))

@@ -7,6 +7,7 @@ below it never imports widgets.
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 from dataclasses import dataclass
 
@@ -15,11 +16,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app import APP_ID, APP_NAME, __version__
 from desktop_app.core.errors import DaredevilError
+from desktop_app.core.lifetime import kill_children_on_exit
 from desktop_app.core.logsetup import setup_logging
 from desktop_app.core.paths import app_paths
-from desktop_app.core.settings import load_settings
+from desktop_app.core.settings import read_settings
 from desktop_app.core.tempfiles import sweep_abandoned_model_files, sweep_stale_temp
 from desktop_app.runner.controller import QueueController
+from desktop_app.runner.os_signals import SignalWatcher
 from desktop_app.runner.single_instance import InstanceServer, claim_or_hand_off, server_name
 from desktop_app.ui.i18n import install_translator
 from desktop_app.ui.main_window import MainWindow
@@ -46,11 +49,12 @@ def application() -> QApplication:
 def launch(files: list[str]) -> Launched | None:
     """Build the window and queue `files`; None when another window took them instead.
 
-    Raises DaredevilError when the history can't be opened (e.g. another process holds it).
+    Raises DaredevilError when the app can't start: its folders can't be written, or the
+    history can't be opened (another process holds it, or a newer app wrote it).
     """
     app = application()
     setup_logging()
-    paths = app_paths().ensure()
+    paths = app_paths().check_writable()
     lock = claim_or_hand_off(paths, files)
     if lock is None:
         log.info("Handed %d file(s) to the running window", len(files))
@@ -59,13 +63,17 @@ def launch(files: list[str]) -> Launched | None:
     listening = server.listen()
     sweep_stale_temp(paths.temp_root)
     sweep_abandoned_model_files(paths.models_dir)
-    settings = load_settings(paths.settings_file)
+    settings, problems = read_settings(paths.settings_file)
     install_translator(settings.ui_language)
     try:
         controller = QueueController(settings, paths)
     except DaredevilError:
         server.close()
         raise
+    for problem in problems:
+        controller.startup_notices.append(
+            QCoreApplication.translate("QueueController", "A setting was not used: {0}").format(problem)
+        )
     if not listening:
         controller.startup_notices.append(
             QCoreApplication.translate(
@@ -95,16 +103,31 @@ def run_gui(files: list[str], exit_when_done: bool = False) -> int:
     Exit code: 0, or with exit_when_done 0 only if every job of this launch succeeded.
     """
     app = application()
+    kill_children_on_exit()  # Windows; PR_SET_PDEATHSIG does it on Linux
     try:
         launched = launch(files)
     except DaredevilError as exc:
-        QMessageBox.critical(None, APP_NAME, str(exc))
+        log.error("Daredevil could not start: %s", exc)
+        if exit_when_done:  # nobody may be there to close a dialog
+            print(f"daredevil: {exc}", file=sys.stderr)
+        else:
+            QMessageBox.critical(None, APP_NAME, str(exc))
         return 1
     if launched is None:
         return 0
-    result = {"code": 0}
+    result = {"code": 0, "signal": 0}
+    controller, window = launched.controller, launched.window
+
+    def quit_on_signal(signum: int) -> None:
+        # like File > Quit without the question: running jobs are queued for the next start
+        log.warning("Quitting on %s", signal.Signals(signum).name)
+        result["signal"] = signum
+        window.close_without_asking()
+        app.quit()
+
+    watcher = SignalWatcher()
+    watcher.received.connect(quit_on_signal)
     if exit_when_done:
-        controller, window = launched.controller, launched.window
 
         def finish() -> None:
             result["code"] = 0 if controller.all_succeeded() else 1
@@ -115,7 +138,10 @@ def run_gui(files: list[str], exit_when_done: bool = False) -> int:
         if controller.is_idle():
             QTimer.singleShot(0, finish)
     code = app.exec()
+    watcher.close()
     launched.server.close()
+    if result["signal"]:
+        return 128 + result["signal"]  # as a shell reports a process a signal stopped
     return result["code"] if exit_when_done else code
 
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.subtitles.base import SpeakerLabel
 from desktop_app.core.subtitles.batch import ExportPlan
-from desktop_app.core.subtitles.export import CollisionPolicy, ExportOptions, output_name
+from desktop_app.core.subtitles.export import CollisionPolicy, ExportOptions, check_name_pattern
 from desktop_app.core.subtitles.shaping import ShapeOptions
 
 
@@ -252,8 +252,8 @@ class ExportOptionsForm(QWidget):
             folder = Path(text).expanduser()
         pattern = self.pattern.text().strip()
         try:
-            output_name(Path("example.wav"), pattern, "en", "srt")
-        except (ValueError, IndexError, KeyError):
+            check_name_pattern(pattern)
+        except ValueError:
             raise ValueError(self.tr("The file name may use {name}, {lang} and {ext}, and no folder "
                                      "separators; for example {name}.{lang}.{ext}.")) from None
         policy = CollisionPolicy(self.collision.currentData())

@@ -62,7 +62,7 @@ class ExportPreview(QGroupBox):
         sample = replace(transcript, segments=transcript.segments[:PREVIEW_SEGMENTS])
         writer = get_writer(fmt, plan.shape, timestamps=plan.export.txt_timestamps,
                             speaker_label=plan.export.speaker_label)
-        if fmt in ("srt", "vtt", "ass"):
+        if writer.cue_based:
             source: object = writer.cues(sample)[:PREVIEW_CUES]
         else:
             source = replace(sample, segments=sample.segments[:PREVIEW_CUES])

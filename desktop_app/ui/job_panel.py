@@ -39,10 +39,6 @@ class JobPanel(QWidget):
         controller.job_changed.connect(self._on_changed)
         controller.job_removed.connect(self._on_removed)
 
-    @property
-    def job_id(self) -> str | None:
-        return self._job_id
-
     def show_job(self, job_id: str | None) -> None:
         self._job_id = job_id
         self._shown_status = None

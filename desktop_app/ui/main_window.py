@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QEventLoop, QItemSelectionModel, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QEventLoop, QItemSelectionModel, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,28 +28,17 @@ from PySide6.QtWidgets import (
 from desktop_app import APP_NAME
 from desktop_app.core.jobs import JobStatus
 from desktop_app.runner.controller import QueueController
+from desktop_app.ui.export_dialog import ExportDialog
 from desktop_app.ui.job_panel import JobPanel
 from desktop_app.ui.queue_model import JOB_ID_ROLE, Column, ProgressDelegate, QueueModel, QueueProxy
+from desktop_app.ui.settings_dialog import SettingsDialog
 from desktop_app.ui.status_bar import QueueStatusBar
 
 log = logging.getLogger(__name__)
 
-EXPORT_DIALOG = "desktop_app.ui.export_dialog"
-SETTINGS_DIALOG = "desktop_app.ui.settings_dialog"
-
-
-def _module_available(name: str) -> bool:
-    try:
-        return importlib.util.find_spec(name) is not None
-    except ImportError:
-        return False
-
 
 class MainWindow(QMainWindow):
     """Talks only to the controller: its actions out, its signals in."""
-
-    export_requested = Signal(list)  # job ids
-    notification_shown = Signal(str, str)  # title, message (also sent to the tray)
 
     def __init__(self, controller: QueueController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -150,9 +137,7 @@ class MainWindow(QMainWindow):
         self.add_files_action = self._action(self.tr("&Add files…"), self.add_files_dialog, QKeySequence.StandardKey.Open, sp.SP_FileIcon)
         self.add_folder_action = self._action(self.tr("Add &folder…"), self.add_folder_dialog, None, sp.SP_DirIcon)
         self.export_action = self._action(self.tr("&Export…"), self.export_selected, "Ctrl+E", sp.SP_DialogSaveButton)
-        self.export_action.setEnabled(_module_available(EXPORT_DIALOG))
         self.settings_action = self._action(self.tr("&Settings…"), self.open_settings, "Ctrl+,")
-        self.settings_action.setEnabled(_module_available(SETTINGS_DIALOG))
         self.quit_action = self._action(self.tr("&Quit"), self.close, "Ctrl+Q")
         self.cancel_action = self._action(self.tr("&Cancel"), lambda: self.controller.cancel(self.selected_ids()), None, sp.SP_BrowserStop)
         self.retry_action = self._action(self.tr("&Retry"), lambda: self.controller.retry(self.selected_ids()), None, sp.SP_BrowserReload)
@@ -276,15 +261,10 @@ class MainWindow(QMainWindow):
 
     def export_selected(self) -> None:
         ids = self.selected_ids() or [j.id for j in self.controller.jobs() if j.transcript is not None]
-        self.export_requested.emit(ids)
-        if _module_available(EXPORT_DIALOG):
-            module = importlib.import_module(EXPORT_DIALOG)
-            module.ExportDialog(self.controller, ids, self).exec()
+        ExportDialog(self.controller, ids, self).exec()
 
     def open_settings(self) -> None:
-        if _module_available(SETTINGS_DIALOG):
-            module = importlib.import_module(SETTINGS_DIALOG)
-            module.SettingsDialog(self.controller, self).exec()
+        SettingsDialog(self.controller, self).exec()
 
     # -- controller signals ------------------------------------------------------------
 
@@ -337,7 +317,6 @@ class MainWindow(QMainWindow):
         if not self.isActiveWindow() or self.isMinimized():
             if self.tray is not None:
                 self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 8000)
-            self.notification_shown.emit(title, text)
 
     def _on_scan_finished(self, added: int, skipped: int) -> None:
         text = self.tr("Queued %n file(s) from the folder.", "", added)

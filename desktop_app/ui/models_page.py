@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.models.forms import ModelFormat
+from desktop_app.core.sizes import human_size
 from desktop_app.runner.model_manager import DOWNLOAD, IMPORT, ModelManager
-from desktop_app.ui.queue_model import format_size
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -35,23 +36,27 @@ class ModelsPage(QWidget):
         super().__init__(parent)
         self.models = models
 
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Size"), self.tr("Languages"), self.tr("Source")])
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Name"), self.tr("Size"), self.tr("Languages"), self.tr("Forms"), self.tr("Source")]
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        for column in range(3):
+        for column in range(4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._update_buttons)
 
         self.import_file_button = QPushButton(self.tr("Import file…"))
-        self.import_file_button.setToolTip(self.tr("Install an openai-whisper checkpoint (.pt)"))
+        self.import_file_button.setToolTip(
+            self.tr("Install an openai-whisper checkpoint (.pt); a CTranslate2 copy is made for the faster engine")
+        )
         self.import_file_button.clicked.connect(self.choose_file)
         self.import_folder_button = QPushButton(self.tr("Import folder…"))
-        self.import_folder_button.setToolTip(self.tr("Convert and install a faster-whisper model folder"))
+        self.import_folder_button.setToolTip(self.tr("Install a faster-whisper (CTranslate2) model folder as it is"))
         self.import_folder_button.clicked.connect(self.choose_folder)
         self.delete_button = QPushButton(self.tr("Delete…"))
         self.delete_button.clicked.connect(self.delete_selected)
@@ -104,9 +109,12 @@ class ModelsPage(QWidget):
         self.table.setRowCount(len(installed))
         for row, info in enumerate(installed):
             languages = self.tr("Multilingual") if info.multilingual else self.tr("English only")
-            for column, text in enumerate((info.name, format_size(info.size_bytes), languages, info.source)):
+            forms = ", ".join(self.form_name(f.format) for f in info.forms)
+            paths = "\n".join(str(f.path) for f in info.forms)
+            cells = (info.name, human_size(info.size_bytes), languages, forms, info.source)
+            for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(str(info.path) if column == 0 else text)
+                item.setToolTip(paths if column in (0, 3) else text)
                 self.table.setItem(row, column, item)
         names = {info.name for info in installed}
         chosen = self.download_choice.currentData()
@@ -120,6 +128,12 @@ class ModelsPage(QWidget):
             )
         self.select_download(chosen)
         self._update_buttons()
+
+    def form_name(self, fmt: ModelFormat) -> str:
+        """How a form is shown: the engine that uses it."""
+        if fmt is ModelFormat.CTRANSLATE2:
+            return self.tr("CTranslate2 (faster-whisper)")
+        return self.tr("openai-whisper (.pt)")
 
     def installed_names(self) -> list[str]:
         return [self.table.item(row, 0).text() for row in range(self.table.rowCount())]
@@ -201,9 +215,9 @@ class ModelsPage(QWidget):
         if total > 0:
             self.progress.setRange(0, 1000)
             self.progress.setValue(int(done * 1000 / total))
-            self.progress.setFormat(self.tr("{0} of {1} (%p%)").format(format_size(done), format_size(total)))
+            self.progress.setFormat(self.tr("{0} of {1} (%p%)").format(human_size(done), human_size(total)))
         else:
-            self.progress.setFormat(format_size(done))
+            self.progress.setFormat(human_size(done))
 
     def _on_finished(self, operation: str, subject: str) -> None:
         if operation == DOWNLOAD:

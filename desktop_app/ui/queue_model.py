@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionProgressBar
 
 from desktop_app.core.jobs import Job, JobStatus
+from desktop_app.core.sizes import human_size
 from desktop_app.runner.controller import QueueController
 
 JOB_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -38,8 +39,11 @@ class Column(IntEnum):
 
 def status_text(status: JobStatus) -> str:
     """The status as a person reads it, translated."""
+    queued = QCoreApplication.translate("QueueModel", "Queued")
     names = {
-        JobStatus.QUEUED: QCoreApplication.translate("QueueModel", "Queued"),
+        JobStatus.QUEUED: queued,
+        JobStatus.AUDIO_READY: queued,  # for the engine, which takes one job at a time
+        JobStatus.RETRY_WAIT: queued,  # for a retry (the row shows why)
         JobStatus.CHECKING: QCoreApplication.translate("QueueModel", "Checking"),
         JobStatus.EXTRACTING: QCoreApplication.translate("QueueModel", "Extracting"),
         JobStatus.TRANSCRIBING: QCoreApplication.translate("QueueModel", "Transcribing"),
@@ -59,17 +63,6 @@ def format_duration(seconds: float | None) -> str:
     hours, rest = divmod(total, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
-
-
-def format_size(n: int | None) -> str:
-    if n is None:
-        return ""
-    value = float(n)
-    for unit in ("B", "KB", "MB", "GB"):
-        if value < 1024 or unit == "GB":
-            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
-        value /= 1024
-    return ""
 
 
 class QueueModel(QAbstractTableModel):
@@ -141,10 +134,10 @@ class QueueModel(QAbstractTableModel):
         if column == Column.DURATION:
             return format_duration(job.duration_s)
         if column == Column.SIZE:
-            return format_size(job.size_bytes)
+            return human_size(job.size_bytes) if job.size_bytes is not None else ""
         if column == Column.STATUS:
             text = status_text(job.status)
-            if job.error and job.status in (JobStatus.FAILED, JobStatus.QUEUED):
+            if job.error and job.status in (JobStatus.FAILED, JobStatus.QUEUED, JobStatus.RETRY_WAIT):
                 text = f"{text}: {job.error}"
             return text
         if column == Column.PROGRESS:

@@ -28,14 +28,15 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.languages import LANGUAGES, language_name
 from desktop_app.core.models.registry import STARTER_MODEL_NAME
-from desktop_app.core.options import Device, Task
+from desktop_app.core.options import Device, Task, supports_task
 from desktop_app.core.settings import GB, MB, Settings
+from desktop_app.core.sizes import human_size
 from desktop_app.core.speakers.count import AUTO, MAX_SPEAKERS, OFF
 from desktop_app.runner.controller import QueueController
-from desktop_app.runner.model_manager import CLEAR_CACHE, ModelManager, list_gpus
+from desktop_app.runner.model_manager import CLEAR_CACHE, list_gpus
 from desktop_app.runner.tasks import run_task
 from desktop_app.ui.models_page import ERROR_STYLE, ModelsPage
-from desktop_app.ui.queue_model import format_size
+
 
 def _spin(low: float, high: float, suffix: str = "", decimals: int = 0, step: float = 1.0) -> QDoubleSpinBox:
     box = QDoubleSpinBox()
@@ -88,7 +89,7 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Settings"))
         self.controller = controller
         settings = controller.settings
-        self.models = ModelManager(controller.paths.cache_file, settings.cache_max_bytes, parent=self)
+        self.models = controller.models  # the controller's: the live cache, and downloads that outlive the dialog
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self._transcription_page(), self.tr("Transcription"))
@@ -119,7 +120,7 @@ class SettingsDialog(QDialog):
         self.models.failed.connect(self._on_model_task_failed)
         self.show_settings(settings)
         self.refresh_cache_size()
-        run_task(list_gpus, self._add_gpus, self.models.pool)
+        run_task(list_gpus, self._add_gpus, self.models.pool, context=self)
 
     # -- pages -------------------------------------------------------------------------
 
@@ -254,13 +255,17 @@ class SettingsDialog(QDialog):
         self.model_combo.addItem(self.tr("Starter model ({0})").format(STARTER_MODEL_NAME), None)
         installed = {info.name: info for info in self.models.installed()}
         for info in installed.values():
-            self.model_combo.addItem(f"{info.name} ({format_size(info.size_bytes)})", info.name)
+            self.model_combo.addItem(f"{info.name} ({human_size(info.size_bytes)})", info.name)
         self.model_combo.insertSeparator(self.model_combo.count())
-        for model in self.models.downloadable():
+        downloadable = self.models.downloadable()
+        for model in downloadable:
             if model.name not in installed:
                 label = self.tr("{0} (to download, about {1} MB)").format(model.name, model.size_mb)
                 self.model_combo.addItem(label, model.name)
         self._installed_names = set(installed)
+        # whether each model the list offers is multilingual (a path to a file nobody listed: unknown)
+        self._multilingual = {m.name: m.multilingual for m in downloadable}
+        self._multilingual.update({name: info.multilingual for name, info in installed.items()})
         _select(self.model_combo, current, self.tr("{0} (not installed)").format(current))
 
     def _add_gpus(self, names: list[str] | None, error: BaseException | None) -> None:
@@ -286,7 +291,8 @@ class SettingsDialog(QDialog):
                     self.extract_min.value(), self.extract_max.value()
                 )
             )
-        if model and model.endswith(".en") and self.task_combo.currentData() == Task.TRANSLATE.value:
+        multilingual = self._multilingual.get(model or STARTER_MODEL_NAME, True)
+        if not supports_task(self.task_combo.currentData(), multilingual):
             raise ValueError(self.tr("English-only models cannot translate. Choose a multilingual model."))
         old = self.controller.settings
         limits = replace(
@@ -332,7 +338,6 @@ class SettingsDialog(QDialog):
         except OSError as exc:
             self._show_error(self.tr("The settings could not be saved: {0}").format(exc))
             return False
-        self.models.cache_max_bytes = settings.cache_max_bytes
         self._show_error("")
         return True
 
@@ -341,7 +346,7 @@ class SettingsDialog(QDialog):
             super().accept()
 
     def done(self, result: int) -> None:
-        self.models.shutdown()
+        self.models.shutdown()  # a download stops (it resumes next time); the manager stays usable
         super().done(result)
 
     def _show_error(self, text: str) -> None:
@@ -351,7 +356,7 @@ class SettingsDialog(QDialog):
     # -- cache ---------------------------------------------------------------------------
 
     def refresh_cache_size(self) -> None:
-        self.cache_used.setText(format_size(self.models.cache_bytes()))
+        self.cache_used.setText(human_size(self.models.cache_bytes()))
 
     def clear_cache(self) -> None:
         answer = QMessageBox.question(

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from cli_helpers import run_cli
-from samples import ENGLISH_WORDS
+from speech import HELLO_WORDS
 
 from desktop_app import __version__
 
@@ -32,7 +32,7 @@ def test_transcribe_writes_txt_next_to_input(tiny_en_model, english_wav, tmp_pat
     result = run_cli("transcribe", str(source), "--model", "tiny.en")
     assert result.returncode == 0, result.stderr
     text = (tmp_path / "talk.txt").read_text(encoding="utf-8").lower()
-    for word in ENGLISH_WORDS:
+    for word in HELLO_WORDS:
         assert word in text
 
 
@@ -96,3 +96,13 @@ def test_models_list_shows_installed(tiny_en_model):
     result = run_cli("models", "list")
     assert result.returncode == 0
     assert "tiny.en" in result.stdout and "English-only" in result.stdout
+
+
+def test_an_english_only_model_is_refused_for_translation(tiny_en_model, english_wav, tmp_path):
+    source = tmp_path / "talk.wav"
+    shutil.copy(english_wav, source)
+    result = run_cli("transcribe", str(source), "--model", "tiny.en", "--task", "translate")
+    assert result.returncode == 2
+    [line] = [line for line in result.stderr.splitlines() if line.strip()]
+    assert "English-only" in line and "multilingual" in line
+    assert not (tmp_path / "talk.txt").exists()

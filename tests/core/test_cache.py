@@ -68,8 +68,8 @@ def test_fingerprint_reads_stat(tmp_path):
     path.write_bytes(b"x" * 10)
     fp = FileFingerprint.of(path)
     st = os.stat(path)
-    assert (fp.size, fp.mtime_ns, fp.inode, fp.device) == (10, st.st_mtime_ns, st.st_ino, st.st_dev)
-    assert Path(fp.path).is_absolute()
+    assert fp.stamp == (10, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
+    assert fp.path == path
 
 
 # --- keys ---
@@ -177,23 +177,67 @@ def test_entry_larger_than_the_cache_is_not_stored(tmp_path):
 # --- the fingerprint fast path ---
 
 
+def _bytes_read() -> int:
+    """Bytes this process has read through read() calls so far (Linux)."""
+    for line in Path("/proc/self/io").read_text().splitlines():
+        if line.startswith("rchar:"):
+            return int(line.split()[1])
+    raise AssertionError("no rchar in /proc/self/io")
+
+
 def test_hash_for_skips_rehashing_an_unchanged_file(cache, tmp_path):
+    path = tmp_path / "talk.wav"
+    write_old(path, b"A" * 1_000_000)
+    first = cache.hash_for(path)
+    assert first == content_hash(path)
+    before = _bytes_read()
+    assert cache.hash_for(path) == first
+    assert _bytes_read() - before < 100_000  # the stored fingerprint answered; the file was not read
+
+    os.utime(path)  # touch: a new mtime means hash again
+    before = _bytes_read()
+    assert cache.hash_for(path) == first
+    assert _bytes_read() - before >= 1_000_000
+
+
+def test_hash_for_rehashes_a_same_size_rewrite_whose_old_mtime_was_put_back(cache, tmp_path):
+    """Issue 12, item 5: size, inode and mtime all match; only the ctime tells."""
     path = tmp_path / "talk.wav"
     write_old(path, b"A" * 100_000)
     first = cache.hash_for(path)
-    assert first == content_hash(path)
     st = os.stat(path)
-
-    # Change the content in place, keeping size, inode and (restored) mtime: only a
-    # hash computed from scratch could notice, so a stale answer proves the fast path.
     with open(path, "r+b") as f:
         f.write(b"B")
     os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
-    assert cache.hash_for(path) == first
-    assert content_hash(path) != first
-
-    os.utime(path)  # touch: a new mtime means hash again
+    now = os.stat(path)
+    assert (now.st_size, now.st_mtime_ns, now.st_ino) == (st.st_size, st.st_mtime_ns, st.st_ino)
+    assert now.st_ctime_ns != st.st_ctime_ns
     assert cache.hash_for(path) == content_hash(path) != first
+
+
+def test_a_version_1_cache_keeps_its_results_and_drops_its_fingerprints(tmp_path):
+    db = tmp_path / "results.sqlite3"
+    conn = sqlite3.connect(db)
+    conn.execute("CREATE TABLE results (key TEXT PRIMARY KEY, payload TEXT NOT NULL, size INTEGER NOT NULL,"
+                 " created REAL NOT NULL, last_used INTEGER NOT NULL)")  # fmt: skip
+    conn.execute("CREATE TABLE fingerprints (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER"
+                 " NOT NULL, inode INTEGER NOT NULL, device INTEGER NOT NULL, content_hash TEXT NOT NULL,"
+                 " hashed_at_ns INTEGER NOT NULL)")  # fmt: skip
+    transcript = make_transcript()
+    payload = json.dumps(transcript.to_dict())
+    conn.execute("INSERT INTO results VALUES ('k', ?, ?, 0, 1)", (payload, len(payload)))
+    conn.execute("INSERT INTO fingerprints VALUES ('/x.wav', 1, 1, 1, 1, 'stale', 1)")
+    conn.execute("PRAGMA user_version=1")
+    conn.commit()
+    conn.close()
+    with ResultCache(db, 10**6) as cache:
+        assert cache.get("k") == transcript
+    conn = sqlite3.connect(db)
+    try:
+        assert "ctime_ns" in [r[1] for r in conn.execute("PRAGMA table_info(fingerprints)")]
+        assert conn.execute("SELECT count(*) FROM fingerprints").fetchone()[0] == 0
+    finally:
+        conn.close()
 
 
 def test_hash_for_rehashes_a_replaced_file(cache, tmp_path):

@@ -8,21 +8,19 @@ import socket
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import pytest
 
 from desktop_app.core.errors import FileCheckError
+from desktop_app.core.hashing import FileFingerprint
 from desktop_app.core.filecheck import (
     EmptyFileError,
-    FileInfo,
     FileMissingError,
     FileTooLargeError,
     NotAFileError,
     UnreadableFileError,
     check_file,
-    human_size,
 )
 
 GB = 1024**3
@@ -43,22 +41,14 @@ def test_good_file_gives_its_identity(tmp_path):
     f.write_bytes(b"RIFF" + b"\0" * 100)
     info = check_file(f, LIMIT)
     st = os.stat(f)
-    assert info == FileInfo(f, 104, st.st_mtime_ns, st.st_ino, st.st_dev)
+    assert info == FileFingerprint(f, 104, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
+    assert info == FileFingerprint.of(f)  # one type for "what the file was", checked or hashed
 
 
 def test_extension_is_not_judged(tmp_path):
     f = tmp_path / "notes.txt"
     f.write_text("not audio, but check_file only checks the file itself")
     assert check_file(f, LIMIT).size > 0
-
-
-@pytest.mark.parametrize(
-    ("n", "text"),
-    [(0, "0 bytes"), (1, "1 byte"), (512, "512 bytes"), (1536, "1.5 KB"),
-     (5 * 1024**2, "5 MB"), (int(12.4 * GB), "12.4 GB"), (4 * GB, "4 GB"), (3 * 1024**4, "3 TB")],
-)  # fmt: skip
-def test_human_size(n, text):
-    assert human_size(n) == text
 
 
 def test_missing_file(tmp_path):
@@ -90,13 +80,12 @@ def test_ten_gigabyte_sparse_file_is_refused_without_reading(tmp_path):
     with open(f, "wb"):
         pass
     os.truncate(f, 10 * GB)
-    before, start = _bytes_read(), time.perf_counter()
+    before = _bytes_read()
     with pytest.raises(FileTooLargeError) as err:
         check_file(f, LIMIT)
-    elapsed, read = time.perf_counter() - start, _bytes_read() - before
+    read = _bytes_read() - before
     assert str(err.value) == "File is 10 GB; the limit is 4 GB (Settings > Limits)."
-    assert elapsed < 0.1
-    assert read < 64 * 1024  # a read of the file would show here as gigabytes
+    assert read < 64 * 1024  # a read of the file would show here as gigabytes (its time: bench/fault_timings.py)
 
 
 def test_readable_file_is_checked_without_reading(tmp_path):

@@ -27,34 +27,34 @@ def test_ffmpeg_is_the_bundled_one():
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_probe_speech(speech_files, speech_wav, fmt):
-    info = probe_media(speech_files[fmt])
+def test_probe_speech(english_media, english_wav, fmt):
+    info = probe_media(english_media[fmt])
     assert info.audio_streams == 1
     assert info.audio_codec == CODECS[fmt]
     assert info.has_video == (fmt == "mp4")
-    assert abs(info.duration_s - speech.duration_s(speech_wav)) < 0.2
+    assert abs(info.duration_s - speech.duration_s(english_wav)) < 0.2
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_extract_speech(speech_files, speech_wav, fmt):
-    audio = extract_audio(speech_files[fmt], timeout_s=30)
+def test_extract_speech(english_media, english_wav, fmt):
+    audio = extract_audio(english_media[fmt], timeout_s=30)
     assert audio.dtype == np.float32 and audio.ndim == 1
-    assert abs(len(audio) / SAMPLE_RATE - speech.duration_s(speech_wav)) < 0.2
+    assert abs(len(audio) / SAMPLE_RATE - speech.duration_s(english_wav)) < 0.2
     assert 0.05 < np.abs(audio).max() <= 1.0  # speech, not silence or garbage
 
 
-def test_extract_reports_progress(speech_files):
-    info = probe_media(speech_files["wav"])
+def test_extract_reports_progress(english_media):
+    info = probe_media(english_media["wav"])
     seen: list[float] = []
-    extract_audio(speech_files["wav"], 30, duration_s=info.duration_s, on_progress=seen.append)
+    extract_audio(english_media["wav"], 30, duration_s=info.duration_s, on_progress=seen.append)
     assert seen and seen == sorted(seen) and seen[-1] == 1.0
 
 
-def test_non_utf8_and_protocol_like_names(tmp_path, speech_wav):
+def test_non_utf8_and_protocol_like_names(tmp_path, english_wav):
     for raw in (b"caf\xe9-\xff.wav", b"concat:odd|name.wav", b"-i.wav"):
         dst = os.fsencode(tmp_path) + b"/" + raw
         with open(dst, "wb") as fh:
-            fh.write(speech_wav.read_bytes())
+            fh.write(english_wav.read_bytes())
         path = Path(os.fsdecode(dst))
         assert probe_media(path).audio_streams == 1
         assert len(extract_audio(path, 30)) > SAMPLE_RATE
@@ -76,8 +76,8 @@ def test_random_bytes_named_mp3(tmp_path):
         extract_audio(f, 30)
 
 
-def test_truncated_mp4(tmp_path, speech_files):
-    f = speech.truncate_copy(speech_files["mp4"], tmp_path / "cut.mp4", 0.5)
+def test_truncated_mp4(tmp_path, english_media):
+    f = speech.truncate_copy(english_media["mp4"], tmp_path / "cut.mp4", 0.5)
     with pytest.raises(MediaError, match="damaged or incomplete"):
         probe_media(f)
     with pytest.raises(MediaError, match="damaged or incomplete"):
@@ -100,9 +100,9 @@ def test_zero_length_audio(tmp_path):
         extract_audio(f, 30)
 
 
-def test_file_deleted_after_check(tmp_path, speech_wav):
+def test_file_deleted_after_check(tmp_path, english_wav):
     f = tmp_path / "gone.wav"
-    f.write_bytes(speech_wav.read_bytes())
+    f.write_bytes(english_wav.read_bytes())
     check_file(f, 1 << 30)
     f.unlink()
     with pytest.raises(FileCheckError, match="no longer exists"):
@@ -111,73 +111,71 @@ def test_file_deleted_after_check(tmp_path, speech_wav):
         probe_media(f)
 
 
-def _assert_gone(pids: list[int]) -> None:
-    for pid in pids:
-        try:
-            status = psutil.Process(pid).status()
-        except psutil.NoSuchProcess:
-            continue
-        assert status == psutil.STATUS_ZOMBIE, f"pid {pid} still {status}"
+def _running(pid: int) -> bool:
+    try:
+        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return False
+
+
+def _assert_gone(pids: list[int], wait_s: float = 10.0) -> None:
+    """Each pid is gone or a zombie (an orphaned child is reaped by init, when it gets to it)."""
+    deadline = time.monotonic() + wait_s
+    while any(_running(pid) for pid in pids) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not [pid for pid in pids if _running(pid)], "ffmpeg processes outlived their kill"
 
 
 @pytest.mark.parametrize("step", ["probe", "extract"])
-def test_hanging_ffmpeg_is_killed_with_its_child(tmp_path, monkeypatch, speech_wav, step):
+def test_hanging_ffmpeg_is_killed_with_its_child(tmp_path, monkeypatch, english_wav, step):
     pidfile = tmp_path / "pids"
     monkeypatch.setenv("HANGING_FFMPEG_PIDS", str(pidfile))
-    start = time.monotonic()
-    with pytest.raises(MediaTimeoutError, match="longer than 1 s"):
+    with pytest.raises(MediaTimeoutError, match="longer than 1 s"):  # how soon: bench/fault_timings.py
         if step == "probe":
-            probe_media(speech_wav, timeout_s=1, ffmpeg=str(HANGING_FFMPEG))
+            probe_media(english_wav, timeout_s=1, ffmpeg=str(HANGING_FFMPEG))
         else:
-            extract_audio(speech_wav, 1, ffmpeg=str(HANGING_FFMPEG))
-    assert 0.9 < time.monotonic() - start < 1.5
+            extract_audio(english_wav, 1, ffmpeg=str(HANGING_FFMPEG))
     pids = [int(p) for p in pidfile.read_text().split()]
     assert len(pids) == 2
-    time.sleep(0.1)  # the orphaned child is reaped by init, not by us
     _assert_gone(pids)
 
 
-def test_killed_ffmpeg(tmp_path, speech_wav):
+def test_killed_ffmpeg(tmp_path, english_wav):
     with pytest.raises(MediaError, match=r"stopped by the system \(SIGKILL\)"):
-        extract_audio(speech_wav, 10, ffmpeg=str(KILLED_FFMPEG))
+        extract_audio(english_wav, 10, ffmpeg=str(KILLED_FFMPEG))
     with pytest.raises(MediaError, match=r"stopped by the system \(SIGKILL\)"):
-        probe_media(speech_wav, 10, ffmpeg=str(KILLED_FFMPEG))
+        probe_media(english_wav, 10, ffmpeg=str(KILLED_FFMPEG))
 
 
-def test_chatty_ffmpeg_does_not_deadlock(speech_wav):
-    start = time.monotonic()
-    audio = extract_audio(speech_wav, 20, ffmpeg=str(CHATTY_FFMPEG))
+def test_chatty_ffmpeg_does_not_deadlock(english_wav):
+    # a deadlock would show as the 20 s timeout's MediaTimeoutError
+    audio = extract_audio(english_wav, 20, ffmpeg=str(CHATTY_FFMPEG))
     assert len(audio) == SAMPLE_RATE and not audio.any()
-    assert time.monotonic() - start < 20
 
 
-def test_cancel_stops_within_half_a_second(long_wav):
+def test_cancel_stops_the_extraction(long_wav):
+    """Cancelled at its first progress report, it stops before the end (how soon: bench/fault_timings.py)."""
     cancel = threading.Event()
-    marks: dict[str, float] = {}
+    seen: list[float] = []
 
-    def first_progress(_fraction: float) -> None:
-        if not cancel.is_set():
-            marks["cancelled"] = time.monotonic()
-            cancel.set()
+    def on_progress(fraction: float) -> None:
+        seen.append(fraction)
+        cancel.set()
 
     with pytest.raises(CancelledError):
-        extract_audio(long_wav, 60, cancel=cancel, on_progress=first_progress, duration_s=3600)
-    assert time.monotonic() - marks["cancelled"] < 0.5
+        extract_audio(long_wav, 600, cancel=cancel, on_progress=on_progress, duration_s=3600)
+    assert seen and max(seen) < 1.0
 
 
 def test_cancel_from_another_thread(long_wav):
     cancel = threading.Event()
     timer = threading.Timer(0.2, cancel.set)
     timer.start()
-    start = time.monotonic()
     with pytest.raises(CancelledError):
-        extract_audio(long_wav, 60, cancel=cancel)
-    assert time.monotonic() - start < 0.2 + 0.5
+        extract_audio(long_wav, 600, cancel=cancel)
     timer.join()
 
 
 def test_long_file_extracts_fully(long_wav):
-    start = time.monotonic()
-    audio = extract_audio(long_wav, 60)
+    audio = extract_audio(long_wav, 600)  # its speed: bench/fault_timings.py
     assert len(audio) == 3600 * SAMPLE_RATE
-    assert time.monotonic() - start < 30

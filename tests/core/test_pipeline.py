@@ -17,7 +17,7 @@ def pipeline(tiny_en_model, tmp_path, monkeypatch):
     monkeypatch.setenv("DAREDEVIL_HOME", str(tmp_path / "home"))
     from desktop_app.core.models import registry
 
-    registry.import_model(tiny_en_model.path, "tiny.en")
+    registry.import_model(tiny_en_model.form(registry.ModelFormat.CTRANSLATE2).path, "tiny.en")
     pipe = Pipeline(Settings(model="tiny.en"))
     yield pipe
     pipe.close()
@@ -34,7 +34,7 @@ def test_a_file_changed_after_its_check_is_not_extracted_under_the_old_key(pipel
         pipeline.extract(prepared)
 
 
-def test_an_unusable_cache_folder_means_no_cache_not_a_crash(tiny_en_model, tmp_path, monkeypatch, english_wav):
+def test_an_unusable_cache_folder_means_no_cache_not_a_crash(tmp_path, monkeypatch):
     home = tmp_path / "home"
     monkeypatch.setenv("DAREDEVIL_HOME", str(home))
     (home / "cache").mkdir(parents=True)

@@ -8,13 +8,14 @@ import os
 import sqlite3
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from desktop_app.core import store_schema
-from desktop_app.core.jobs import MAX_CRASH_RESTARTS, Job, JobStatus
-from desktop_app.core.store import CRASHED_TWICE, JobStore, StoreLockedError, StoreVersionError
+from desktop_app.core.jobs import CRASHED_TWICE, MAX_CRASH_RESTARTS, Job, JobStatus
+from desktop_app.core.store import JobStore, StoreLockedError, StoreVersionError
 from desktop_app.core.transcript import Segment, Transcript, Word
 
 SPAWN = multiprocessing.get_context("spawn")
@@ -25,10 +26,9 @@ def make_transcript(text: str = " hello world") -> Transcript:
 
 
 def make_job(name: str = "a.wav", created_at: float | None = None, **fields) -> Job:
-    job = Job(Path("/media") / name, **fields)
     if created_at is not None:
-        job.created_at = created_at
-    return job
+        fields["created_at"] = created_at
+    return Job(Path("/media") / name, **fields)
 
 
 @pytest.fixture
@@ -70,7 +70,7 @@ def test_jobs_round_trip_and_list_oldest_first(store):
     light = store.all(transcripts=False)
     assert [j.id for j in light] == [early.id, late.id] and light[0].transcript is None
 
-    late.status, late.error, late.attempts = JobStatus.FAILED, "ffmpeg could not read it", 1
+    late = replace(late, status=JobStatus.FAILED, error="ffmpeg could not read it", attempts=1)
     store.update(late)
     assert store.get(late.id).error == "ffmpeg could not read it"
     assert store.get(late.id).status is JobStatus.FAILED
@@ -148,9 +148,7 @@ def test_bad_stored_transcript_is_logged_and_treated_as_missing(store, db, caplo
 
 def crash_while_running(store: JobStore, job: Job) -> None:
     """What the runner does when a job starts, then the app dies."""
-    job.status = JobStatus.TRANSCRIBING
-    job.attempts += 1
-    store.update(job)
+    store.update(replace(job, status=JobStatus.TRANSCRIBING, attempts=job.attempts + 1))
 
 
 def test_recover_interrupted_requeues_once_then_fails(db):
@@ -179,7 +177,7 @@ def test_recover_interrupted_leaves_other_jobs_alone(store):
     changed = store.recover_interrupted()
     assert {j.id for j in changed} == {jobs[s].id for s in JobStatus if s.running}
     for status, job in jobs.items():
-        expected = JobStatus.QUEUED if status.running else status
+        expected = JobStatus.QUEUED if status.running else status.stored  # a job that waits is kept as queued
         assert store.get(job.id).status is expected
 
 
@@ -248,6 +246,35 @@ def test_damaged_file_is_moved_aside_and_the_store_starts_fresh(db, caplog, wher
         assert store.get(job.id).path == job.path
 
 
+FOREIGN = {
+    "another program's tables": ("CREATE TABLE foo (x)", "INSERT INTO foo VALUES (1)"),
+    "a table named like ours": ("CREATE TABLE jobs (name TEXT)", "INSERT INTO jobs VALUES ('x')"),
+    "ours with a column gone": (
+        "CREATE TABLE jobs (id TEXT PRIMARY KEY, path TEXT NOT NULL)",
+        "CREATE TABLE job_logs (seq INTEGER PRIMARY KEY, job_id TEXT, time REAL, level TEXT, message TEXT)",
+        "PRAGMA user_version=2",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(FOREIGN))
+def test_a_database_that_isnt_our_history_is_moved_aside_like_a_damaged_one(db, kind):
+    db.parent.mkdir(parents=True)
+    conn = sqlite3.connect(db, isolation_level=None)
+    for statement in FOREIGN[kind]:
+        conn.execute(statement)
+    conn.close()
+    with JobStore(db) as store:
+        moved = store.recovered_from
+        assert moved is not None and moved.name.startswith("history.sqlite3.damaged-")
+        assert store.all() == []
+        store.add(make_job())
+        store.recover_interrupted()
+    kept = sqlite3.connect(moved)
+    assert kept.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] >= 1  # the foreign file, intact
+    kept.close()
+
+
 # --- one writer: threads and processes ---
 
 
@@ -262,9 +289,7 @@ def test_eight_threads_write_concurrently(store):
                 job = make_job(f"{n}-{i}.wav")
                 store.add(job)
                 store.add_log(job.id, "INFO", "queued")
-                job.status = JobStatus.DONE
-                job.transcript = make_transcript()
-                store.update(job)
+                store.update(replace(job, status=JobStatus.DONE, transcript=make_transcript()))
                 assert store.get(job.id).status is JobStatus.DONE
                 store.all()
         except BaseException as exc:  # noqa: BLE001 - reported below
@@ -351,16 +376,15 @@ def test_update_always_stores_the_current_transcript(store):
     jobs = [make_job(f"{i}.wav") for i in range(12)]  # more jobs than the serialization memo
     for job in jobs:
         store.add(job)
-    for i, job in enumerate(jobs):
-        job.transcript = make_transcript(f" first {i}")
+    jobs = [replace(job, transcript=make_transcript(f" first {i}")) for i, job in enumerate(jobs)]
+    for job in jobs:
         store.update(job)
     for i, job in enumerate(jobs):
-        job.status = JobStatus.DONE
+        job = replace(job, status=JobStatus.DONE)
         store.update(job)
         assert store.get(job.id).transcript == make_transcript(f" first {i}")
-        job.transcript = make_transcript(f" second {i}")
-        store.update(job)
+        store.update(replace(job, transcript=make_transcript(f" second {i}")))
         assert store.get(job.id).transcript == make_transcript(f" second {i}")
-    jobs[0].transcript = None
+    jobs[0] = replace(jobs[0], transcript=None)
     store.update(jobs[0])
     assert store.get(jobs[0].id).transcript is None

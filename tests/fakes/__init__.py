@@ -6,3 +6,4 @@ FAKES = Path(__file__).parent
 HANGING_FFMPEG = FAKES / "hanging_ffmpeg.sh"
 KILLED_FFMPEG = FAKES / "killed_ffmpeg.sh"
 CHATTY_FFMPEG = FAKES / "chatty_ffmpeg.sh"
+HELD_FFMPEG = FAKES / "held_ffmpeg.sh"

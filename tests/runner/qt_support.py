@@ -1,8 +1,9 @@
-"""Fixtures shared by tests/runner and tests/ui: a fresh app home per test, leak checks, drops."""
+"""Fixtures shared by tests/runner and tests/ui: a fresh app home per test, leak and bug checks, drops."""
 
 from __future__ import annotations
 
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -15,7 +16,9 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.core.media import live_ffmpeg_processes
-from desktop_app.core.paths import AppPaths
+from desktop_app.core.models.forms import ModelFormat
+from desktop_app.core.paths import AppPaths, app_paths
+from desktop_app.runner.tasks import CALLBACK_FAILED
 
 REPO = Path(__file__).resolve().parents[2]
 WAIT_JOB_MS = 180_000  # first transcription of a session starts the worker and loads the model
@@ -34,8 +37,41 @@ def _stray_children() -> list[psutil.Process]:
     return left
 
 
+class _CallbackErrors(logging.Handler):
+    """Collects the errors of GUI-thread callbacks that runner/tasks.py logs."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.getMessage().startswith(CALLBACK_FAILED):
+            self.records.append(record)
+
+
 @pytest.fixture(autouse=True)
-def no_leaks(qapp):
+def gui_callback_errors(request):
+    """Fail a test in which a GUI-thread callback raised, as pytest-qt does for slots.
+
+    A test that injects such a bug on purpose asks for `expect_callback_errors` instead."""
+    handler = _CallbackErrors()
+    logger = logging.getLogger("desktop_app.runner.tasks")
+    logger.addHandler(handler)
+    yield handler.records
+    logger.removeHandler(handler)
+    if handler.records and "expect_callback_errors" not in request.fixturenames:
+        details = "\n".join(logging.Formatter().format(r) for r in handler.records)
+        pytest.fail(f"{len(handler.records)} GUI-thread callback(s) raised:\n{details}")
+
+
+@pytest.fixture
+def expect_callback_errors(gui_callback_errors) -> list[logging.LogRecord]:
+    """The GUI-thread callback errors of this test, which it expects (the test checks them)."""
+    return gui_callback_errors
+
+
+@pytest.fixture(autouse=True)
+def no_leaks(qapp, gui_callback_errors):
     """Fail a test that leaves a window, a busy global pool, a worker or an ffmpeg behind."""
     yield
     QApplication.processEvents()
@@ -67,13 +103,18 @@ def no_leaks(qapp):
 
 
 @pytest.fixture
-def fresh_home(tmp_path, monkeypatch, tiny_en_model) -> AppPaths:
-    """A DAREDEVIL_HOME of its own (empty history and cache) whose settings pick tiny.en."""
-    home = tmp_path / "home"
-    monkeypatch.setenv("DAREDEVIL_HOME", str(home))
-    paths = AppPaths(home / "data", home / "cache", home / "config", home / "logs").ensure()
-    paths.settings_file.write_text(json.dumps({"model": str(tiny_en_model.path)}), encoding="utf-8")
-    return paths
+def bare_home(tmp_path, monkeypatch) -> AppPaths:
+    """A DAREDEVIL_HOME of its own (empty history, cache and settings; no model): for tests that never transcribe."""
+    monkeypatch.setenv("DAREDEVIL_HOME", str(tmp_path / "home"))
+    return app_paths().ensure()
+
+
+@pytest.fixture
+def fresh_home(bare_home, tiny_en_model) -> AppPaths:
+    """A home of its own whose settings pick tiny.en, for tests that transcribe."""
+    path = str(tiny_en_model.form(ModelFormat.OPENAI).path)
+    bare_home.settings_file.write_text(json.dumps({"model": path}), encoding="utf-8")
+    return bare_home
 
 
 def drop_files(widget, paths: list[Path]) -> bool:
@@ -99,10 +140,10 @@ def app_env(paths: AppPaths) -> dict[str, str]:
     return env
 
 
-def start_app(paths: AppPaths, *args: str) -> subprocess.Popen:
-    """The real app in its own process (python -m desktop_app.ui.app)."""
+def start_app(paths: AppPaths, *args: str, env: dict[str, str] | None = None) -> subprocess.Popen:
+    """The real app in its own process (python -m desktop_app.ui.app), with `env` added."""
     return subprocess.Popen(
         [sys.executable, "-m", "desktop_app.ui.app", *args],
-        cwd=REPO, env=app_env(paths), stdin=subprocess.DEVNULL,
+        cwd=REPO, env={**app_env(paths), **(env or {})}, stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
     )  # fmt: skip

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import subprocess
 import sys
 import time
@@ -12,6 +14,7 @@ import pytest
 from desktop_app.core.jobs import JobStatus
 from desktop_app.core.store import JobStore
 from desktop_app.runner.single_instance import InstanceServer, forward_to_running, instance_lock, server_name
+from lifetime_checks import Footprint
 from runner.qt_support import app_env, start_app
 
 pytestmark = pytest.mark.heavy
@@ -32,19 +35,20 @@ def test_killed_mid_job_then_restarted_the_job_completes(fresh_home, paragraph_w
     first = start_app(fresh_home, "--exit-when-done", str(paragraph_wav))
     try:
         _wait_for_log(fresh_home, "Transcribing with tiny.en", first)
-        time.sleep(0.5)  # well inside the transcription
-        workers = psutil.Process(first.pid).children(recursive=True)
+        _wait_for_log(fresh_home, "] Loaded model", first)  # the worker decodes now
+        footprint = Footprint.of(first.pid)
+        # Stopped, the worker stands for one deep in a long window: it sends nothing, so no
+        # broken pipe tells it the app is gone; only the kernel's parent-death signal can.
+        [worker] = [p for p in footprint.children() if "spawn_main" in " ".join(p.cmdline())]
+        os.kill(worker.pid, signal.SIGSTOP)
         first.kill()  # SIGKILL: no clean-up runs
         first.wait(10)
     finally:
         if first.poll() is None:
             first.kill()
         first.stdout.close()
-    # the worker notices its parent is gone and exits by itself
-    _gone, alive = psutil.wait_procs(workers, timeout=15)
-    for proc in alive:
-        proc.kill()
-    assert not alive, f"engine processes outlived the killed app: {[p.pid for p in alive]}"
+    left = footprint.left_running()  # within GONE_WITHIN_S: the worker, then the tracker
+    assert not left, f"outlived the killed app: {footprint.describe(left)}"
     with JobStore(fresh_home.store_file) as store:
         [job] = store.all()
         assert job.status == JobStatus.TRANSCRIBING and job.attempts == 1
@@ -78,18 +82,18 @@ def test_exit_code_reports_failures(fresh_home, english_media, tmp_path):
     assert statuses == ["cached", "done", "failed"]  # the second wav came from the cache
 
 
-def test_second_launch_hands_its_files_to_the_running_window(qtbot, fresh_home, english_media):
-    lock = instance_lock(fresh_home)
+def test_second_launch_hands_its_files_to_the_running_window(qtbot, bare_home, english_media):
+    lock = instance_lock(bare_home)
     assert lock.tryLock(0)
-    server = InstanceServer(server_name(fresh_home), lock=lock)
+    server = InstanceServer(server_name(bare_home), lock=lock)
     assert server.listen()
     try:
         with qtbot.waitSignal(server.files_received, timeout=60_000) as blocker:
-            second = start_app(fresh_home, str(english_media["wav"]), str(english_media["mp3"]))
+            second = start_app(bare_home, str(english_media["wav"]), str(english_media["mp3"]))
             qtbot.waitUntil(lambda: second.poll() is not None, timeout=60_000)
         assert second.returncode == 0
         assert blocker.args == [[str(english_media["wav"]), str(english_media["mp3"])]]
-        assert not fresh_home.store_file.exists()  # it never opened the history
+        assert not bare_home.store_file.exists()  # it never opened the history
     finally:
         server.close()
         if second.poll() is None:
@@ -117,8 +121,8 @@ def test_two_launches_at_once_make_one_window_with_both_files(fresh_home, englis
     assert log_text.count("Handed 1 file(s) to the running window") == 1
 
 
-def test_a_stale_socket_from_a_crashed_app_is_taken_over(qtbot, fresh_home):
-    name = server_name(fresh_home)
+def test_a_stale_socket_from_a_crashed_app_is_taken_over(qtbot, bare_home):
+    name = server_name(bare_home)
     crashed = subprocess.Popen(
         [sys.executable, "-c",
          "import sys, time\n"
@@ -127,7 +131,7 @@ def test_a_stale_socket_from_a_crashed_app_is_taken_over(qtbot, fresh_home):
          "app = QCoreApplication([])\n"
          "s = QLocalServer(); assert s.listen(sys.argv[1]); print('up', flush=True); time.sleep(60)\n",
          name],
-        stdout=subprocess.PIPE, env=app_env(fresh_home),
+        stdout=subprocess.PIPE, env=app_env(bare_home),
     )  # fmt: skip
     try:
         assert crashed.stdout.readline().strip() == b"up"
@@ -146,7 +150,7 @@ def test_a_stale_socket_from_a_crashed_app_is_taken_over(qtbot, fresh_home):
                  "from desktop_app.runner.single_instance import forward_to_running\n"
                  "app = QCoreApplication([])\nsys.exit(0 if forward_to_running(sys.argv[1], ['y.wav']) else 3)\n",
                  name],
-                env=app_env(fresh_home),
+                env=app_env(bare_home),
             )  # fmt: skip
             qtbot.waitUntil(lambda: sender.poll() is not None, timeout=30_000)
         assert sender.returncode == 0
@@ -154,7 +158,7 @@ def test_a_stale_socket_from_a_crashed_app_is_taken_over(qtbot, fresh_home):
         server.close()
 
 
-def test_the_window_starts_without_torch_or_whisper(fresh_home):
+def test_the_window_starts_without_torch_or_whisper(bare_home):
     code = (
         "import sys, time\n"
         "t = time.perf_counter()\n"
@@ -164,7 +168,7 @@ def test_the_window_starts_without_torch_or_whisper(fresh_home):
         "print(round(time.perf_counter() - t, 3), 'torch' in sys.modules, 'whisper' in sys.modules)\n"
         "launched.window.close_without_asking()\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], env=app_env(fresh_home), capture_output=True, timeout=60)
+    done = subprocess.run([sys.executable, "-c", code], env=app_env(bare_home), capture_output=True, timeout=60)
     assert done.returncode == 0, done.stderr.decode(errors="replace")
     seconds, torch_loaded, whisper_loaded = done.stdout.split()[-3:]
     assert (torch_loaded, whisper_loaded) == (b"False", b"False")

@@ -14,7 +14,7 @@ from desktop_app.core.settings import load_settings
 from desktop_app.runner.controller import QueueController
 from desktop_app.runner.tasks import run_task
 from runner.qt_support import WAIT_JOB_MS
-from samples import ENGLISH_WORDS
+from speech import HELLO_WORDS
 
 pytestmark = pytest.mark.heavy
 
@@ -54,7 +54,7 @@ def test_file_goes_through_to_transcript_then_cache(qtbot, controller, english_m
     job = controller.job(job_id)
     assert job.status == JobStatus.DONE, job.error
     text = job.transcript.text.lower()
-    assert all(word in text for word in ENGLISH_WORDS), text
+    assert all(word in text for word in HELLO_WORDS), text
     assert job.duration_s and job.size_bytes and job.model == "tiny.en" and job.language == "en"
     logs = "\n".join(controller.logs(job_id))
     assert "Transcribing with tiny.en" in logs and "Done in" in logs
@@ -84,8 +84,9 @@ def test_worker_killed_mid_job_is_retried(qtbot, controller, paragraph_wav):
 def test_pause_resume_cancel_remove_clear(qtbot, controller, english_media):
     controller.pause()
     ids = controller.add_paths([english_media["wav"], english_media["m4a"]])
-    qtbot.wait(300)
+    # adding is where jobs start; paused, nothing was handed to a pool
     assert all(controller.job(i).status == JobStatus.QUEUED for i in ids)
+    assert controller.execution.io_pool.activeThreadCount() == 0
     controller.cancel([ids[1]])
     assert controller.job(ids[1]).status == JobStatus.CANCELLED
     controller.resume()
@@ -94,21 +95,21 @@ def test_pause_resume_cancel_remove_clear(qtbot, controller, english_media):
     assert not controller.all_succeeded()  # one was cancelled
     controller.clear_finished()
     assert controller.jobs() == []
-    assert controller.store.all() == []
+    assert controller.queue.store.all() == []
 
 
-def test_settings_persist(fresh_home):
-    ctl = QueueController(paths=fresh_home)
+def test_settings_persist(bare_home):
+    ctl = QueueController(paths=bare_home)
     try:
         new = replace(ctl.settings, extraction_concurrency=3, language="en", ui_language="pt_BR")
         ctl.apply_settings(new)
-        assert ctl.io_pool.maxThreadCount() == 3
+        assert ctl.execution.io_pool.maxThreadCount() == 3
     finally:
         ctl.shutdown()
-    assert load_settings(fresh_home.settings_file) == new
-    ctl = QueueController(paths=fresh_home)
+    assert load_settings(bare_home.settings_file) == new
+    ctl = QueueController(paths=bare_home)
     try:
-        assert ctl.settings == new and ctl.io_pool.maxThreadCount() == 3
+        assert ctl.settings == new and ctl.execution.io_pool.maxThreadCount() == 3
     finally:
         ctl.shutdown()
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import signal
-import time
 
 import psutil
 import pytest
@@ -15,8 +14,7 @@ from desktop_app.runner.controller import QueueController
 from desktop_app.ui.main_window import MainWindow
 from runner.qt_support import WAIT_JOB_MS
 
-pytestmark = pytest.mark.heavy
-QUIT_LIMIT_S = 20  # stop grace (2 s) + killing the worker + closing a fresh one (5 s), with room
+pytestmark = pytest.mark.heavy  # how long quitting takes: bench/fault_timings.py
 
 
 def test_quitting_with_a_hung_engine_hides_the_window_first_and_leaves_no_worker(qtbot, fresh_home, paragraph_wav):
@@ -31,11 +29,8 @@ def test_quitting_with_a_hung_engine_hides_the_window_first_and_leaves_no_worker
     os.kill(worker.pid, signal.SIGSTOP)  # the engine stops answering anything
     visible_while_stopping = []
     controller.job_changed.connect(lambda _id: visible_while_stopping.append(window.isVisible()))
-    started = time.monotonic()
     window.close_without_asking()
-    elapsed = time.monotonic() - started
     assert visible_while_stopping and not any(visible_while_stopping), "the window stayed up while quitting"
-    assert elapsed < QUIT_LIMIT_S, f"quitting took {elapsed:.1f} s"
     assert not worker.is_running() or worker.status() == psutil.STATUS_ZOMBIE
     with JobStore(fresh_home.store_file) as store:
         [job] = store.all()
@@ -49,7 +44,7 @@ def test_queue_finishes_when_the_history_can_no_longer_be_written(qtbot, fresh_h
     try:
         ids = controller.add_paths([english_media["wav"], english_media["mp3"]])
         qtbot.waitUntil(lambda: controller.job(ids[0]).status == JobStatus.TRANSCRIBING, timeout=WAIT_JOB_MS)
-        controller.store._conn.close()  # every write from now on fails with sqlite3.ProgrammingError
+        controller.queue.store._conn.close()  # every write from now on fails with sqlite3.ProgrammingError
         qtbot.waitUntil(controller.is_idle, timeout=WAIT_JOB_MS)
         finished = {JobStatus.DONE, JobStatus.CACHED}  # the second may or may not come from the cache
         assert all(controller.job(i).status in finished for i in ids), [controller.job(i).error for i in ids]

@@ -13,7 +13,6 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from desktop_app.core.jobs import Job, JobStatus
-from desktop_app.core.paths import app_paths
 from desktop_app.core.store import JobStore
 from desktop_app.core.subtitles.batch import PLAN_FILE
 from desktop_app.core.subtitles.shaping import ShapeOptions, shape_cues
@@ -59,24 +58,18 @@ def words_of(t: Transcript) -> list[str]:
 
 
 @pytest.fixture
-def home(tmp_path, monkeypatch):
-    monkeypatch.setenv("DAREDEVIL_HOME", str(tmp_path / "home"))
-    return app_paths().ensure()
-
-
-@pytest.fixture
-def make_controller(home):
+def make_controller(bare_home):
     """Jobs finished in an earlier session (in the history), loaded by a real controller."""
     made = []
 
     def make(jobs: dict[Path, Transcript]) -> tuple[QueueController, list[str]]:
         ids = []
-        with JobStore(home.store_file) as store:
+        with JobStore(bare_home.store_file) as store:
             for path, t in jobs.items():
                 job = Job(path=Path(path), status=JobStatus.DONE, transcript=t, language=t.language)
                 store.add(job)
                 ids.append(job.id)
-        controller = QueueController(paths=home)
+        controller = QueueController(paths=bare_home)
         made.append(controller)
         return controller, ids
 
@@ -225,7 +218,7 @@ def test_preview_follows_the_options(qtbot, make_controller, tmp_path):
     qtbot.waitUntil(dialog.export_button.isEnabled)
 
 
-def test_remembers_the_last_choices(qtbot, make_controller, home, tmp_path):
+def test_remembers_the_last_choices(qtbot, make_controller, bare_home, tmp_path):
     controller, ids = make_controller({tmp_path / "a.mp4": transcript()})
     dialog = open_dialog(qtbot, controller, ids)
     tick_only(qtbot, dialog, "vtt", "ass")
@@ -239,7 +232,7 @@ def test_remembers_the_last_choices(qtbot, make_controller, home, tmp_path):
     with qtbot.waitSignal(dialog.exported, timeout=EXPORT_MS):  # the export runs in a pool thread
         dialog.export_button.click()
     assert boxes.texts and (tmp_path / "subs" / "a-en.vtt").is_file()
-    assert (home.config_dir / PLAN_FILE).is_file()
+    assert (bare_home.config_dir / PLAN_FILE).is_file()
 
     again = open_dialog(qtbot, controller, ids)
     assert {f for f, c in again.format_checks.items() if c.isChecked()} == {"vtt", "ass"}

@@ -1,24 +1,23 @@
-"""The window, driven as a person would: real drops, row actions, the real tiny.en model."""
+"""The window, driven as a person would: real drops, row actions, the real tiny.en model (heavy tests)."""
 
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
-from desktop_app.core.jobs import JobStatus
+from desktop_app.core.jobs import Job, JobStatus
 from desktop_app.core.store import JobStore
 from desktop_app.runner.controller import QueueController
 from desktop_app.ui.i18n import install_translator
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.queue_model import JOB_ID_ROLE, Column
 from runner.qt_support import WAIT_JOB_MS, drop_files
-from samples import ENGLISH_WORDS
+from speech import HELLO_WORDS
 from speech import truncate_copy
-
-pytestmark = pytest.mark.heavy
 
 
 @pytest.fixture
@@ -45,6 +44,7 @@ def ids_by_name(win):
     return {job.path.name: job.id for job in win.controller.jobs()}
 
 
+@pytest.mark.heavy
 def test_drop_media_files_to_finished_transcripts(qtbot, window, english_media):
     assert window.drop_hint.isVisible()
     assert drop_files(window, [english_media["wav"], english_media["mp4"]])
@@ -56,7 +56,7 @@ def test_drop_media_files_to_finished_transcripts(qtbot, window, english_media):
     for job_id in ids.values():
         job = window.controller.job(job_id)
         assert job.status == JobStatus.DONE, job.error
-        assert all(w in job.transcript.text.lower() for w in ENGLISH_WORDS), job.transcript.text
+        assert all(w in job.transcript.text.lower() for w in HELLO_WORDS), job.transcript.text
         assert row_text(window, job_id, Column.STATUS) == "Done"
         assert row_text(window, job_id, Column.MODEL) == "tiny.en"
         assert row_text(window, job_id, Column.DURATION).startswith("0:0")
@@ -65,6 +65,7 @@ def test_drop_media_files_to_finished_transcripts(qtbot, window, english_media):
     assert window.windowTitle() == "Daredevil"
 
 
+@pytest.mark.heavy
 def test_live_segments_and_overall_progress(qtbot, window, paragraph_wav):
     drop_files(window, [paragraph_wav])
     [job_id] = ids_by_name(window).values()
@@ -78,6 +79,7 @@ def test_live_segments_and_overall_progress(qtbot, window, paragraph_wav):
     assert "Model: tiny.en" in window.engine_label.text()
 
 
+@pytest.mark.heavy
 def test_folder_drop_queues_only_media(qtbot, window, english_media, tmp_path):
     folder = tmp_path / "inbox"
     (folder / "nested" / "deeper").mkdir(parents=True)
@@ -107,6 +109,7 @@ def _trigger_from_context_menu(qtbot, win, job_id, text):
     menu.close()
 
 
+@pytest.mark.heavy
 def test_cancel_and_retry_from_the_row(qtbot, window, paragraph_wav):
     drop_files(window, [paragraph_wav])
     [job_id] = ids_by_name(window).values()
@@ -123,6 +126,7 @@ def test_cancel_and_retry_from_the_row(qtbot, window, paragraph_wav):
     assert "Cancelled" in logs and "Queued again by the user" in logs
 
 
+@pytest.mark.heavy
 def test_bad_files_fail_on_their_rows_while_others_finish(qtbot, window, english_media, tmp_path):
     not_media = tmp_path / "report.mp3"
     not_media.write_text("plain text pretending to be an mp3\n" * 20)
@@ -146,6 +150,7 @@ def test_bad_files_fail_on_their_rows_while_others_finish(qtbot, window, english
     assert not window.controller.all_succeeded()
 
 
+@pytest.mark.heavy
 def test_quit_while_running_asks_and_leaves_nothing_behind(qtbot, fresh_home, paragraph_wav):
     controller = QueueController(paths=fresh_home)
     win = MainWindow(controller)
@@ -170,6 +175,7 @@ def test_quit_while_running_asks_and_leaves_nothing_behind(qtbot, fresh_home, pa
     # no_leaks checks that no worker or ffmpeg process is left
 
 
+@pytest.mark.heavy
 def test_remove_and_clear_finished(qtbot, window, english_media, tmp_path):
     bad = tmp_path / "empty.wav"
     bad.write_bytes(b"")
@@ -184,11 +190,11 @@ def test_remove_and_clear_finished(qtbot, window, english_media, tmp_path):
     assert window.model.rowCount() == 0 and window.drop_hint.isVisible()
 
 
-def test_pt_br_translation_loads(qtbot, fresh_home):
+def test_pt_br_translation_loads(qtbot, bare_home):
     try:
         install_translator("pt_BR")
         assert QCoreApplication.translate("MainWindow", "&Add files…") == "&Adicionar arquivos…"
-        win = MainWindow(QueueController(paths=fresh_home))
+        win = MainWindow(QueueController(paths=bare_home))
         try:
             menus = [a.text() for a in win.menuBar().actions()]
             assert menus == ["&Arquivo", "&Trabalho", "&Fila"]
@@ -201,28 +207,55 @@ def test_pt_br_translation_loads(qtbot, fresh_home):
     assert QCoreApplication.translate("MainWindow", "&Add files…") == "&Add files…"
 
 
-def test_sorting_by_size_uses_numbers(qtbot, window, english_media, tmp_path):
-    window.controller.pause()
-    drop_files(window, [english_media["wav"], english_media["mp3"], english_media["mp4"]])
-    for job in window.controller.jobs():
-        job.size_bytes = job.path.stat().st_size  # set by the check step, which is paused
-    window.table.sortByColumn(Column.SIZE, Qt.SortOrder.AscendingOrder)
-    ids = [window.proxy.index(r, 0).data(JOB_ID_ROLE) for r in range(window.proxy.rowCount())]
-    sizes = [window.controller.job(i).size_bytes for i in ids]
-    assert sizes == sorted(sizes)
-    window.controller.cancel_all()
+def test_sorting_by_size_uses_numbers(qtbot, bare_home):
+    sizes = {"b.wav": 2_000_000, "a.mp3": 30_000, "c.mp4": 500_000_000, "d.m4a": 900}
+    with JobStore(bare_home.store_file) as store:  # finished in an earlier session
+        for name, size in sizes.items():
+            store.add(Job(Path("/media") / name, status=JobStatus.DONE, size_bytes=size))
+    win = MainWindow(QueueController(paths=bare_home))
+    try:
+        win.table.sortByColumn(Column.SIZE, Qt.SortOrder.AscendingOrder)
+        ids = [win.proxy.index(r, 0).data(JOB_ID_ROLE) for r in range(win.proxy.rowCount())]
+        assert [win.controller.job(i).path.name for i in ids] == ["d.m4a", "a.mp3", "b.wav", "c.mp4"]
+        shown = [win.proxy.index(r, Column.SIZE).data() for r in range(win.proxy.rowCount())]
+        assert shown == ["900 bytes", "29.3 KB", "1.9 MB", "476.8 MB"]
+    finally:
+        win.close_without_asking()
 
 
-def test_shortcuts_and_optional_dialogs(qtbot, window):
+def _close_when_it_opens(kind: type, opened: list[str]) -> None:
+    """Reject the modal dialog of `kind` once it shows (a menu action runs it with exec())."""
+
+    def check() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, kind):
+            opened.append(type(dialog).__name__)
+            dialog.reject()
+        else:
+            QTimer.singleShot(20, check)
+
+    QTimer.singleShot(0, check)
+
+
+def test_shortcuts_and_the_dialogs_their_actions_open(qtbot, bare_home):
     from PySide6.QtGui import QKeySequence
 
-    from desktop_app.ui.main_window import EXPORT_DIALOG, SETTINGS_DIALOG, _module_available
+    from desktop_app.ui.export_dialog import ExportDialog
+    from desktop_app.ui.settings_dialog import SettingsDialog
 
-    assert window.add_files_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Open)
-    assert window.remove_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Delete)
-    assert window.export_action.shortcut() == QKeySequence("Ctrl+E")
-    assert window.settings_action.shortcut() == QKeySequence("Ctrl+,")
-    assert window.quit_action.shortcut() == QKeySequence("Ctrl+Q")
-    # export and settings are enabled exactly when their dialogs are installed
-    assert window.export_action.isEnabled() == _module_available(EXPORT_DIALOG)
-    assert window.settings_action.isEnabled() == _module_available(SETTINGS_DIALOG)
+    window = MainWindow(QueueController(paths=bare_home))
+    window.show()
+    try:
+        assert window.add_files_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Open)
+        assert window.remove_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Delete)
+        assert window.export_action.shortcut() == QKeySequence("Ctrl+E")
+        assert window.settings_action.shortcut() == QKeySequence("Ctrl+,")
+        assert window.quit_action.shortcut() == QKeySequence("Ctrl+Q")
+        opened: list[str] = []
+        _close_when_it_opens(SettingsDialog, opened)
+        window.settings_action.trigger()
+        _close_when_it_opens(ExportDialog, opened)
+        window.export_action.trigger()
+        assert opened == ["SettingsDialog", "ExportDialog"]
+    finally:
+        window.close_without_asking()

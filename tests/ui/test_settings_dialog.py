@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
 
 from desktop_app.core.cache import ResultCache
 from desktop_app.core.models.registry import list_installed
-from desktop_app.core.paths import app_paths
 from desktop_app.core.settings import GB, MB, load_settings
 from desktop_app.core.transcript import Segment, Transcript
 from desktop_app.runner.controller import QueueController
@@ -23,14 +22,8 @@ WAIT_MS = 60_000
 
 
 @pytest.fixture
-def home(tmp_path, monkeypatch):
-    monkeypatch.setenv("DAREDEVIL_HOME", str(tmp_path / "home"))
-    return app_paths().ensure()
-
-
-@pytest.fixture
-def controller(home):
-    made = QueueController(paths=home)
+def controller(bare_home):
+    made = QueueController(paths=bare_home)
     yield made
     made.shutdown()
 
@@ -40,8 +33,7 @@ def dialog(qtbot, controller):
     made = SettingsDialog(controller)
     qtbot.addWidget(made)
     made.show()
-    yield made
-    made.models.shutdown()
+    return made
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +55,7 @@ def yes_to_questions(monkeypatch):
     return asked
 
 
-def test_changed_settings_are_saved_and_reload_from_disk(qtbot, dialog, home):
+def test_changed_settings_are_saved_and_reload_from_disk(qtbot, dialog, bare_home):
     dialog.device_combo.setCurrentIndex(dialog.device_combo.findData("cpu"))
     dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("pt"))
     dialog.task_combo.setCurrentIndex(dialog.task_combo.findData("translate"))
@@ -81,7 +73,7 @@ def test_changed_settings_are_saved_and_reload_from_disk(qtbot, dialog, home):
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
 
     assert not dialog.isVisible()
-    saved = load_settings(home.settings_file)
+    saved = load_settings(bare_home.settings_file)
     assert saved.device == "cpu"
     assert saved.language == "pt"
     assert saved.task == "translate"
@@ -96,7 +88,7 @@ def test_changed_settings_are_saved_and_reload_from_disk(qtbot, dialog, home):
     assert saved.cache_max_bytes == 64 * MB
     assert saved.ui_language == "pt_BR"
     assert dialog.controller.settings == saved
-    assert dialog.controller.io_pool.maxThreadCount() == 3
+    assert dialog.controller.execution.io_pool.maxThreadCount() == 3
 
 
 def test_the_form_shows_the_saved_settings(qtbot, controller):
@@ -109,16 +101,15 @@ def test_the_form_shows_the_saved_settings(qtbot, controller):
     assert made.model_combo.currentData() == "/some/where/mine.pt"
     assert made.device_combo.currentData() == "cuda:3"
     assert made.settings_from_form() == controller.settings
-    made.models.shutdown()
 
 
-def test_invalid_input_shows_a_message_and_keeps_the_dialog(qtbot, dialog, home):
+def test_invalid_input_shows_a_message_and_keeps_the_dialog(qtbot, dialog, bare_home):
     dialog.extract_min.setValue(1000)
     dialog.extract_max.setValue(100)
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     assert dialog.isVisible()
     assert dialog.error.isVisible() and "extraction" in dialog.error.text()
-    assert not home.settings_file.exists()
+    assert not bare_home.settings_file.exists()
 
     dialog.extract_min.setValue(60)
     dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("small"))
@@ -129,27 +120,27 @@ def test_invalid_input_shows_a_message_and_keeps_the_dialog(qtbot, dialog, home)
     dialog.model_combo.setCurrentIndex(dialog.model_combo.findData(None))
     assert dialog.apply()
     assert not dialog.error.isVisible()
-    assert load_settings(home.settings_file).limits.extract_timeout_min_s == 60
+    assert load_settings(bare_home.settings_file).limits.extract_timeout_min_s == 60
 
 
-def test_clear_cache_empties_the_real_cache(qtbot, controller, home, yes_to_questions):
-    with ResultCache(home.cache_file, 64 * MB) as cache:
+def test_clear_cache_empties_the_real_cache(qtbot, controller, bare_home, yes_to_questions):
+    with ResultCache(bare_home.cache_file, 64 * MB) as cache:
         for n in range(20):
             cache.put(f"key{n}", Transcript((Segment(0.0, 1.0, f" words {n} " * 50),), "en", 1.0))
         assert cache.total_bytes() > 0
     made = SettingsDialog(controller)
     qtbot.addWidget(made)
     before = made.cache_used.text()
-    assert before != "0 B"
+    assert before != "0 bytes"
+    assert made.models is controller.models  # the live cache, not a second connection to its file
 
     with qtbot.waitSignal(made.models.finished, timeout=WAIT_MS):
         made.clear_cache_button.click()
 
     assert yes_to_questions
-    assert made.cache_used.text() == "0 B"
-    with ResultCache(home.cache_file, 64 * MB) as cache:
+    assert made.cache_used.text() == "0 bytes"
+    with ResultCache(bare_home.cache_file, 64 * MB) as cache:
         assert cache.total_bytes() == 0 and len(cache) == 0
-    made.models.shutdown()
 
 
 def test_import_a_checkpoint_then_delete_it(qtbot, dialog, checkpoint, monkeypatch, yes_to_questions):
@@ -159,6 +150,7 @@ def test_import_a_checkpoint_then_delete_it(qtbot, dialog, checkpoint, monkeypat
         page.import_file_button.click()
     assert done.args == ["import", "fake"]
     assert page.installed_names() == ["fake"]
+    assert page.table.item(0, 3).text() == "CTranslate2 (faster-whisper), openai-whisper (.pt)"
     assert [m.name for m in list_installed()] == ["fake"]
     assert dialog.model_combo.findData("fake") >= 0  # the Transcription page lists it too
     assert "fake" in page.status.text()
@@ -230,13 +222,31 @@ def serve():
         server.server_close()
 
 
-def test_download_shows_progress_and_installs(qtbot, dialog, checkpoint, serve, monkeypatch):
+@pytest.fixture
+def mirrored_dialog(qtbot, bare_home):
+    """A dialog whose controller downloads the named models from `urls` (a local mirror)."""
+    made = []
+
+    def make(urls: dict[str, str]) -> SettingsDialog:
+        controller = QueueController(paths=bare_home, download_urls=urls)
+        dialog = SettingsDialog(controller)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        made.append(controller)
+        return dialog
+
+    yield make
+    for controller in made:
+        controller.shutdown()
+
+
+def test_download_shows_progress_and_installs(qtbot, mirrored_dialog, checkpoint, serve):
     payload = checkpoint.read_bytes()
     server = serve(payload, chunk=1 << 16, delay_s=0.05)
+    dialog = mirrored_dialog({"tiny": server.url("tiny")})
     page = dialog.models_page
     dialog.tabs.setCurrentWidget(page)
     page.select_download("tiny")
-    monkeypatch.setattr(dialog.models, "download", _with_url(dialog.models.download, server.url("tiny")))
     seen = []
     dialog.models.progress.connect(lambda name, done, total: seen.append((name, done, total)))
 
@@ -253,13 +263,13 @@ def test_download_shows_progress_and_installs(qtbot, dialog, checkpoint, serve, 
     assert dialog.model_combo.findData("tiny") >= 0
 
 
-def test_cancel_stops_the_download(qtbot, dialog, checkpoint, serve, monkeypatch):
+def test_cancel_stops_the_download(qtbot, mirrored_dialog, checkpoint, serve, bare_home):
     payload = checkpoint.read_bytes() * 8
     server = serve(payload, chunk=1 << 14, delay_s=0.05)
+    dialog = mirrored_dialog({"base": server.url("base")})
     page = dialog.models_page
     dialog.tabs.setCurrentWidget(page)
     page.select_download("base")
-    monkeypatch.setattr(dialog.models, "download", _with_url(dialog.models.download, server.url("base")))
 
     with qtbot.waitSignal(dialog.models.progress, timeout=WAIT_MS):
         page.download_button.click()
@@ -270,12 +280,8 @@ def test_cancel_stops_the_download(qtbot, dialog, checkpoint, serve, monkeypatch
     assert not page.progress.isVisible()
     assert page.download_button.isEnabled() and not page.cancel_button.isVisible()
     assert page.installed_names() == []
-    part = app_paths().models_dir / "base.pt.part"
+    part = bare_home.models_dir / "base.pt.part"
     assert 0 < part.stat().st_size < len(payload)  # kept, so the next try resumes
-
-
-def _with_url(download, url: str):
-    return lambda name, url_=None: download(name, url=url)
 
 
 def test_the_dialog_speaks_brazilian_portuguese(qtbot, controller):
@@ -289,7 +295,6 @@ def test_the_dialog_speaks_brazilian_portuguese(qtbot, controller):
         assert made.windowTitle() == "Configurações"
         assert tabs == ["Transcrição", "Limites", "Desempenho", "Interface", "Modelos"]
         assert made.models_page.download_button.text() == "Baixar"
-        made.models.shutdown()
     finally:
         install_translator("en")
 

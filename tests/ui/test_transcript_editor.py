@@ -12,7 +12,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
 from desktop_app.core.jobs import Job, JobStatus
-from desktop_app.core.paths import app_paths
 from desktop_app.core.store import JobStore
 from desktop_app.core.transcript import Segment, Transcript, Word
 from desktop_app.runner.controller import QueueController
@@ -42,10 +41,9 @@ ORIGINAL = Transcript(
 
 
 @pytest.fixture
-def job(tmp_path, monkeypatch):
+def job(tmp_path, bare_home):
     """A finished job in the history, and the real controller that loads it."""
-    monkeypatch.setenv("DAREDEVIL_HOME", str(tmp_path / "home"))
-    paths = app_paths().ensure()
+    paths = bare_home
     with JobStore(paths.store_file) as store:
         j = Job(path=tmp_path / "clip.mp4", status=JobStatus.DONE, transcript=ORIGINAL, language="en")
         store.add(j)
@@ -203,7 +201,7 @@ def test_save_keeps_the_original_and_export_uses_the_edit(qtbot, editor, job, tm
     edited = controller.transcript_for(job_id)
     assert edited.segments[0].text == " Hello world, this is a test." and len(edited.segments) == 3
     assert controller.job(job_id).transcript == ORIGINAL  # the original result is kept
-    assert controller.store.get(job_id).transcript == ORIGINAL
+    assert controller.queue.store.get(job_id).transcript == ORIGINAL
 
     dialog = ExportDialog(controller, [job_id])
     qtbot.addWidget(dialog)

@@ -36,6 +36,8 @@ def test_lupdate_finds_nothing_new_or_untranslated(tmp_path):
         ("ExportPreview", "Preview"),
         ("SegmentTableModel", "Start"),
         ("QueueController", "Other launches of Daredevil can't hand their files to this window; open them from here."),
+        ("JobQueue", "The history file was damaged; it was moved to {0} and a new one was started."),
+        ("JobExecution", "Something unexpected went wrong ({0}). The job's log has the details."),
     ],
 )
 def test_strings_of_every_context_translate(qapp, context, source):

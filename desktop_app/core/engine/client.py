@@ -53,6 +53,7 @@ from desktop_app.core.errors import (
     OutOfMemoryError,
     WorkerDiedError,
 )
+from desktop_app.core.lifetime import start_child
 from desktop_app.core.options import TranscribeOptions
 from desktop_app.core.speakers.count import SpeakerCount
 from desktop_app.core.speakers.identify import SpeakerResult
@@ -71,6 +72,15 @@ START_TIMEOUT_S = 120.0  # importing torch on a cold disk can be slow
 SHUTDOWN_TIMEOUT_S = 5.0
 
 _open_clients: "weakref.WeakSet[EngineClient]" = weakref.WeakSet()
+
+
+def _model_ref(model: "ModelInfo") -> ModelRef:
+    """The torch engine loads the .pt; without one, the worker makes it from the CTranslate2 folder."""
+    from desktop_app.core.models.forms import ModelFormat
+
+    form = model.form(ModelFormat.OPENAI) or model.form(ModelFormat.CTRANSLATE2)
+    assert form is not None, "a model has at least one form"
+    return ModelRef(model.name, str(form.path), form.sha256)
 
 
 class _WorkerGone(Exception):
@@ -106,8 +116,7 @@ class EngineClient:
     ) -> Transcript:
         """Transcribe 16 kHz mono audio; raises CancelledError, JobTimeoutError, WorkerDiedError..."""
         def request(job_id: str, shm: str, n: int) -> TranscribeRequest:
-            ref = ModelRef(model.name, str(model.path), model.sha256)
-            return TranscribeRequest(job_id, shm, n, ref, device, options)
+            return TranscribeRequest(job_id, shm, n, _model_ref(model), device, options)
 
         done = self._run_with_audio(
             audio, request,
@@ -303,7 +312,7 @@ class EngineClient:
         process = self._ctx.Process(
             target=run_worker, args=(child_conn, self._stop), name="daredevil-engine", daemon=True
         )
-        process.start()
+        start_child(process.start)  # forked from a thread that lives as long as the app
         child_conn.close()
         self._process, self._conn, self._jobs_served = process, parent_conn, 0
         log.info("Started engine worker pid %d", process.pid)

@@ -33,6 +33,7 @@ import time
 import traceback
 import types
 from multiprocessing.shared_memory import SharedMemory
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -54,6 +55,7 @@ from desktop_app.core.engine.messages import (
     WorkerLog,
     WorkerReady,
 )
+from desktop_app.core.lifetime import die_with_parent
 from desktop_app.core.transcript import Segment, Transcript, Word
 
 log = logging.getLogger("desktop_app.core.engine.worker")
@@ -258,7 +260,7 @@ class _Engine:
         gc.unfreeze()  # let the old model's objects be collected
         self.cleanup(force_cuda=was_on_cuda)  # free the old model's GPU memory before the new one
         started = time.monotonic()
-        model = load_checkpoint_model(path, device, name=name)
+        model = load_checkpoint_model(_openai_checkpoint(path), device, name=name)
         for part in (model.encoder, model.decoder):
             part.register_forward_pre_hook(_stop_check_hook)
             for block in part.blocks:  # finer steps: one encoder pass is long on a busy CPU
@@ -314,6 +316,22 @@ class _BadRequest(Exception):
     """The request can't be served as asked (no CUDA, unreadable audio)."""
 
 
+def _openai_checkpoint(path: str) -> str:
+    """The .pt to load: ``path`` itself, or the one made once from an installed CTranslate2 folder."""
+    from desktop_app.core.models.errors import ModelNotFoundError
+    from desktop_app.core.models.forms import ModelFormat
+    from desktop_app.core.models.registry import ensure_openai_form, model_with_form
+
+    if not Path(path).is_dir():
+        return path
+    info = model_with_form(Path(path))
+    if info is None:
+        raise ModelNotFoundError(f"{path} is not an installed model. Import it with Settings > Models > Import.")
+    checkpoint = ensure_openai_form(info).form(ModelFormat.OPENAI)
+    assert checkpoint is not None
+    return str(checkpoint.path)
+
+
 def _read_audio(name: str, n_samples: int) -> np.ndarray:
     shm = SharedMemory(name=name)
     try:
@@ -348,6 +366,7 @@ def _failure(job_id: str, exc: Exception) -> JobFailed:
 
 def run_worker(conn: Any, stop: Any) -> None:
     """The worker process's main function: serve requests until shutdown or EOF."""
+    die_with_parent()
     lock = threading.Lock()
 
     def send(message: Any) -> None:

@@ -128,6 +128,30 @@ def read_ct2_header(model_bin: Path) -> Ct2Model:
     return Ct2Model(model_bin, spec, revision, variables, aliases)
 
 
+@dataclass(frozen=True)
+class Ct2TextDims:
+    """The decoder's shape, read from the header (no numpy or torch)."""
+
+    n_vocab: int
+    n_text_layer: int
+    n_text_head: int
+
+
+def read_ct2_text_dims(model_bin: Path) -> Ct2TextDims:
+    """Vocabulary size, decoder layers and heads of a CTranslate2 Whisper model.bin."""
+    header = read_ct2_header(model_bin)
+    embed = header.variables.get("decoder/embeddings/weight")
+    if embed is None or len(embed.shape) != 2:
+        raise UnsupportedModelError(f"{model_bin} has no decoder embeddings; it is not a standard faster-whisper model.")
+    heads = header.variables.get(header.aliases.get("decoder/num_heads", "decoder/num_heads"))
+    n_head = embed.shape[1] // 64
+    if heads is not None and heads.n_bytes in (2, 4):
+        with open(model_bin, "rb") as fp:
+            fp.seek(heads.offset)
+            n_head = int.from_bytes(fp.read(heads.n_bytes), "little", signed=True)
+    return Ct2TextDims(embed.shape[0], _count_layers(header, "decoder"), n_head)
+
+
 def _check_not_quantized(model: Ct2Model) -> None:
     for var in model.variables.values():
         quantized = var.name.endswith("weight_scale") or (

@@ -25,13 +25,12 @@ from desktop_app.core.models.errors import (
     DownloadCancelledError,
     DownloadError,
 )
+from desktop_app.core.models.forms import CHECKPOINT_SUFFIX, ModelInfo
 from desktop_app.core.models.registry import (
-    CHECKPOINT_SUFFIX,
-    HASH_CHUNK,
-    SIDECAR_SUFFIX,
-    ModelInfo,
     check_model_name,
+    ensure_ct2_form,
     get_model,
+    list_installed,
     models_folder,
     register_checkpoint,
 )
@@ -40,6 +39,7 @@ ProgressCallback = Callable[[int, int], None]  # (done_bytes, total_bytes); tota
 
 OPENAI_BASE_URL = "https://openaipublic.azureedge.net/main/whisper/models"
 DOWNLOAD_CHUNK = 1 << 16  # 64 KiB: cancel and progress react within one chunk
+RESUME_HASH_CHUNK = 1 << 20  # the part file is hashed incrementally: the digest continues with the download
 PART_SUFFIX = ".part"
 USER_AGENT = "Daredevil (openai-whisper model download)"
 _SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
@@ -114,7 +114,7 @@ def _hash_existing(part: Path) -> tuple["hashlib._Hash", int]:
     done = 0
     if part.is_file():
         with open(part, "rb") as fp:
-            while chunk := fp.read(HASH_CHUNK):
+            while chunk := fp.read(RESUME_HASH_CHUNK):
                 digest.update(chunk)
                 done += len(chunk)
     return digest, done
@@ -243,20 +243,24 @@ def download_model(
     retries: int = 3,
     retry_delay: float = 1.0,
     replace: bool = False,
+    ct2_form: bool = True,
 ) -> ModelInfo:
     """Download a named openai-whisper model into the models folder and register it.
 
     ``url`` replaces whisper's URL outright and ``base_url`` moves it under a mirror;
     either way the SHA-256 is read from the URL. An installed model is returned as is
-    unless ``replace``.
+    unless ``replace``. With ``ct2_form`` its CTranslate2 form is made right after
+    (``ensure_ct2_form``, which imports torch; the window passes False and makes it in a
+    child process).
     """
     check_model_name(name)
     folder = models_folder(models_dir)
-    if not replace and (folder / f"{name}{SIDECAR_SUFFIX}").is_file():
+    if not replace and name in {m.name for m in list_installed(folder)}:
         return get_model(name, folder)
     url = url or model_url(name, base_url)
     sha256 = sha256_from_url(url)
     dest = download_file(
         url, folder / f"{name}{CHECKPOINT_SUFFIX}", sha256, progress, cancel, retries, retry_delay
     )
-    return register_checkpoint(dest, f"openai-whisper download {url}", sha256)
+    info = register_checkpoint(dest, f"openai-whisper download {url}")
+    return ensure_ct2_form(info) if ct2_form else info

@@ -78,6 +78,7 @@ class SubtitleWriter:
     format: str  # the name users pick (--format, the export dialog)
     extension: str  # the output file's extension, without the dot
     binary = False  # True: `write` takes a binary stream
+    cue_based = False  # writes shaped cues (timed lines on screen), not the transcript's segments
 
     def __init__(self, shape: ShapeOptions = ShapeOptions(), timestamps: bool = False,
                  speaker_label: SpeakerLabel | str = SpeakerLabel.COLON):

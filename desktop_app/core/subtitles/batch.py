@@ -18,6 +18,7 @@ from desktop_app.core.fileio import atomic_write_text
 from desktop_app.core.subtitles.export import (
     CollisionPolicy,
     ExportOptions,
+    check_name_pattern,
     output_name,
     resolve_collision,
     write_file,
@@ -108,8 +109,8 @@ def _dataclass_from(kind: type, raw: Any) -> Any:
 
 def _pattern_ok(pattern: str) -> bool:
     try:
-        output_name(Path("a.wav"), pattern, "en", "srt")
-    except (ValueError, IndexError, KeyError):
+        check_name_pattern(pattern)
+    except ValueError:
         return False
     return True
 

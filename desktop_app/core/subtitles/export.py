@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Collection
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
 from desktop_app.core.fileio import atomic_output
 from desktop_app.core.subtitles.base import SpeakerLabel
+from desktop_app.core.hashing import real_path
 from desktop_app.core.subtitles.shaping import ShapeOptions
 from desktop_app.core.subtitles.writers import Source, get_writer
 
@@ -78,6 +80,15 @@ def output_name(source: Path, pattern: str = DEFAULT_PATTERN, lang: str = "",
     return name
 
 
+def check_name_pattern(pattern: str) -> None:
+    """Raise ValueError, saying why, unless `pattern` names a file for any source, with a language or without."""
+    try:
+        for lang in ("en", ""):
+            output_name(Path("example.wav"), pattern, lang, "srt")
+    except (IndexError, KeyError) as exc:  # str.format's own complaints
+        raise ValueError(f"The file-name pattern {pattern!r} can't be filled in ({exc}).") from exc
+
+
 def resolve_collision(path: Path, policy: CollisionPolicy) -> Path | None:
     """Where to write `path` under `policy`; None means skip it."""
     path = Path(path)
@@ -87,7 +98,23 @@ def resolve_collision(path: Path, policy: CollisionPolicy) -> Path | None:
         return None
     if policy is CollisionPolicy.NUMBER:
         n = 2
-        while (candidate := path.with_name(f"{path.stem} ({n}){path.suffix}")).exists():
+        while (candidate := _numbered(path, n)).exists():
             n += 1
         return candidate
     raise ValueError("The ASK policy must be resolved by asking the person before saving.")
+
+
+def free_output_path(path: Path, taken: Collection[Path]) -> Path:
+    """`path`, or its NUMBER-policy name when `path` is taken: `taken` holds resolved paths
+    (see `real_path`) that must not be written over, such as a batch's inputs and outputs."""
+    path = Path(path)
+    if real_path(path) not in taken:
+        return path
+    n = 2
+    while (candidate := _numbered(path, n)).exists() or real_path(candidate) in taken:
+        n += 1
+    return candidate
+
+
+def _numbered(path: Path, n: int) -> Path:
+    return path.with_name(f"{path.stem} ({n}){path.suffix}")

@@ -83,6 +83,7 @@ class TimedTextWriter(SubtitleWriter):
 
     always_include_hours: bool
     decimal_marker: str
+    cue_based = True
 
     def stamp(self, seconds: float) -> str:
         return timestamp(seconds, self.always_include_hours, self.decimal_marker)
@@ -190,6 +191,7 @@ class ASSWriter(SubtitleWriter):
     A speaker goes in the event's Name field and, as the user chose, before the text."""
 
     format = extension = "ass"
+    cue_based = True
     title = "Transcript"
 
     @staticmethod

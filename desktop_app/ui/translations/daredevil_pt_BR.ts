@@ -403,9 +403,9 @@
 <context>
     <name>JobExecution</name>
     <message>
-        <location filename="../../runner/execution.py" line="235"/>
+        <location filename="../../runner/execution.py" line="276"/>
         <source>Something unexpected went wrong ({0}). The job&apos;s log has the details.</source>
-        <extracomment>Audio decoded ahead of the engine, beyond the jobs the I/O pool is working on. How long quitting waits for a cancelled transcription (the engine&apos;s stop grace is 2 s) before it kills the worker, which frees the engine thread at once.</extracomment>
+        <extracomment>Audio decoded ahead of the engine, beyond the jobs the I/O pool is working on.</extracomment>
         <translation>Algo inesperado deu errado ({0}). O registro do trabalho tem os detalhes.</translation>
     </message>
 </context>
@@ -428,112 +428,125 @@
     </message>
 </context>
 <context>
+    <name>JobQueue</name>
+    <message>
+        <location filename="../../runner/job_queue.py" line="194"/>
+        <source>The history file was damaged; it was moved to {0} and a new one was started.</source>
+        <translation>O arquivo de histórico estava danificado; ele foi movido para {0} e um novo foi criado.</translation>
+    </message>
+    <message>
+        <location filename="../../runner/job_queue.py" line="254"/>
+        <source>Daredevil can&apos;t save its history (is the disk full?). The queue keeps running, but changes may be lost when you quit.</source>
+        <translation>O Daredevil não consegue salvar o histórico (o disco está cheio?). A fila continua funcionando, mas as alterações podem se perder quando você sair.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="88"/>
+        <location filename="../main_window.py" line="75"/>
         <source>Drop audio or video files or folders here
 or use File &gt; Add files (Ctrl+O)</source>
         <translation>Solte aqui arquivos ou pastas de áudio ou vídeo
 ou use Arquivo &gt; Adicionar arquivos (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="150"/>
+        <location filename="../main_window.py" line="137"/>
         <source>&amp;Add files…</source>
         <translation>&amp;Adicionar arquivos…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="151"/>
+        <location filename="../main_window.py" line="138"/>
         <source>Add &amp;folder…</source>
         <translation>Adicionar &amp;pasta…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="152"/>
+        <location filename="../main_window.py" line="139"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportar…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="154"/>
+        <location filename="../main_window.py" line="140"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configurações…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="156"/>
+        <location filename="../main_window.py" line="141"/>
         <source>&amp;Quit</source>
         <translation>&amp;Sair</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="157"/>
+        <location filename="../main_window.py" line="142"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Cancelar</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="158"/>
+        <location filename="../main_window.py" line="143"/>
         <source>&amp;Retry</source>
         <translation>&amp;Tentar de novo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="159"/>
+        <location filename="../main_window.py" line="144"/>
         <source>Re&amp;move</source>
         <translation>Re&amp;mover</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="160"/>
+        <location filename="../main_window.py" line="145"/>
         <source>&amp;Open transcript</source>
         <translation>A&amp;brir transcrição</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="161"/>
+        <location filename="../main_window.py" line="146"/>
         <source>Show in &amp;folder</source>
         <translation>Mostrar na &amp;pasta</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="162"/>
+        <location filename="../main_window.py" line="147"/>
         <source>Cop&amp;y text</source>
         <translation>Co&amp;piar texto</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="163"/>
+        <location filename="../main_window.py" line="148"/>
         <source>&amp;Details</source>
         <translation>&amp;Detalhes</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="164"/>
-        <location filename="../main_window.py" line="349"/>
+        <location filename="../main_window.py" line="149"/>
+        <location filename="../main_window.py" line="328"/>
         <source>&amp;Pause queue</source>
         <translation>&amp;Pausar fila</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="165"/>
+        <location filename="../main_window.py" line="150"/>
         <source>Cancel &amp;all</source>
         <translation>Cancelar &amp;todos</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="166"/>
+        <location filename="../main_window.py" line="151"/>
         <source>C&amp;lear finished</source>
         <translation>&amp;Limpar concluídos</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="169"/>
+        <location filename="../main_window.py" line="154"/>
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="173"/>
+        <location filename="../main_window.py" line="158"/>
         <source>&amp;Job</source>
         <translation>&amp;Trabalho</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="175"/>
+        <location filename="../main_window.py" line="160"/>
         <source>&amp;Queue</source>
         <translation>&amp;Fila</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="178"/>
+        <location filename="../main_window.py" line="163"/>
         <source>Actions</source>
         <translation>Ações</translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="217"/>
+        <location filename="../main_window.py" line="202"/>
         <source>Queued %n file(s).</source>
         <translation>
             <numerusform>%n arquivo na fila.</numerusform>
@@ -541,42 +554,42 @@ ou use Arquivo &gt; Adicionar arquivos (Ctrl+O)</translation>
         </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="221"/>
+        <location filename="../main_window.py" line="206"/>
         <source>Add files</source>
         <translation>Adicionar arquivos</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="221"/>
+        <location filename="../main_window.py" line="206"/>
         <source>Audio and video (*.*)</source>
         <translation>Áudio e vídeo (*.*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="227"/>
+        <location filename="../main_window.py" line="212"/>
         <source>Add folder</source>
         <translation>Adicionar pasta</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="269"/>
+        <location filename="../main_window.py" line="254"/>
         <source>Copied the transcript text.</source>
         <translation>Texto da transcrição copiado.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="323"/>
+        <location filename="../main_window.py" line="303"/>
         <source>{0}% · {1} of {2} done — {3}</source>
         <translation>{0}% · {1} de {2} concluídos — {3}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="332"/>
+        <location filename="../main_window.py" line="312"/>
         <source>Transcription finished</source>
         <translation>Transcrição concluída</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="333"/>
+        <location filename="../main_window.py" line="313"/>
         <source>{0} of {1} files transcribed.</source>
         <translation>{0} de {1} arquivos transcritos.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="335"/>
+        <location filename="../main_window.py" line="315"/>
         <source>%n failed.</source>
         <translation>
             <numerusform>%n falhou.</numerusform>
@@ -584,7 +597,7 @@ ou use Arquivo &gt; Adicionar arquivos (Ctrl+O)</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="343"/>
+        <location filename="../main_window.py" line="322"/>
         <source>Queued %n file(s) from the folder.</source>
         <translation>
             <numerusform>%n arquivo da pasta na fila.</numerusform>
@@ -592,7 +605,7 @@ ou use Arquivo &gt; Adicionar arquivos (Ctrl+O)</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="345"/>
+        <location filename="../main_window.py" line="324"/>
         <source>Skipped %n file(s) that are not audio or video.</source>
         <translation>
             <numerusform>%n arquivo ignorado por não ser áudio nem vídeo.</numerusform>
@@ -600,17 +613,17 @@ ou use Arquivo &gt; Adicionar arquivos (Ctrl+O)</translation>
         </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="349"/>
+        <location filename="../main_window.py" line="328"/>
         <source>&amp;Resume queue</source>
         <translation>&amp;Retomar fila</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="367"/>
+        <location filename="../main_window.py" line="346"/>
         <source>Quit Daredevil?</source>
         <translation>Sair do Daredevil?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="368"/>
+        <location filename="../main_window.py" line="347"/>
         <source>Files are still being transcribed. Quit anyway? Unfinished files will continue the next time you open Daredevil.</source>
         <translation>Ainda há arquivos sendo transcritos. Sair mesmo assim? Os arquivos não concluídos continuarão na próxima vez que você abrir o Daredevil.</translation>
     </message>
@@ -618,163 +631,178 @@ ou use Arquivo &gt; Adicionar arquivos (Ctrl+O)</translation>
 <context>
     <name>ModelsPage</name>
     <message>
-        <location filename="../models_page.py" line="39"/>
+        <location filename="../models_page.py" line="41"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../models_page.py" line="39"/>
+        <location filename="../models_page.py" line="41"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../models_page.py" line="39"/>
+        <location filename="../models_page.py" line="41"/>
         <source>Languages</source>
         <translation>Idiomas</translation>
     </message>
     <message>
-        <location filename="../models_page.py" line="39"/>
+        <location filename="../models_page.py" line="41"/>
         <source>Source</source>
         <translation>Origem</translation>
     </message>
     <message>
-        <location filename="../models_page.py" line="50"/>
+        <location filename="../models_page.py" line="41"/>
+        <source>Forms</source>
+        <translation>Formas</translation>
+    </message>
+    <message>
+        <location filename="../models_page.py" line="53"/>
         <source>Import file…</source>
         <translation>Importar arquivo…</translation>
     </message>
     <message>
-        <location filename="../models_page.py" line="51"/>
-        <source>Install an openai-whisper checkpoint (.pt)</source>
-        <translation>Instalar um checkpoint do openai-whisper (.pt)</translation>
-    </message>
-    <message>
-        <location filename="../models_page.py" line="53"/>
+        <location filename="../models_page.py" line="58"/>
         <source>Import folder…</source>
         <translation>Importar pasta…</translation>
     </message>
     <message>
-        <location filename="../models_page.py" line="54"/>
-        <source>Convert and install a faster-whisper model folder</source>
-        <translation>Converter e instalar uma pasta de modelo do faster-whisper</translation>
+        <location filename="../models_page.py" line="55"/>
+        <source>Install an openai-whisper checkpoint (.pt); a CTranslate2 copy is made for the faster engine</source>
+        <translation>Instalar um checkpoint do openai-whisper (.pt); uma cópia em CTranslate2 é feita para o mecanismo mais rápido</translation>
     </message>
     <message>
-        <location filename="../models_page.py" line="56"/>
+        <location filename="../models_page.py" line="59"/>
+        <source>Install a faster-whisper (CTranslate2) model folder as it is</source>
+        <translation>Instalar uma pasta de modelo do faster-whisper (CTranslate2) como está</translation>
+    </message>
+    <message>
+        <location filename="../models_page.py" line="61"/>
         <source>Delete…</source>
         <translation>Excluir…</translation>
     </message>
     <message>
-        <location filename="../models_page.py" line="65"/>
+        <location filename="../models_page.py" line="70"/>
         <source>Download</source>
         <translation>Baixar</translation>
     </message>
     <message>
-        <location filename="../models_page.py" line="67"/>
+        <location filename="../models_page.py" line="72"/>
         <source>Cancel download</source>
         <translation>Cancelar download</translation>
     </message>
     <message>
-        <location filename="../models_page.py" line="76"/>
+        <location filename="../models_page.py" line="81"/>
         <source>Download a Whisper model</source>
         <translation>Baixar um modelo do Whisper</translation>
     </message>
     <message>
-        <location filename="../models_page.py" line="86"/>
+        <location filename="../models_page.py" line="91"/>
         <source>Installed models</source>
         <translation>Modelos instalados</translation>
     </message>
     <message>
-        <location filename="../models_page.py" line="106"/>
+        <location filename="../models_page.py" line="111"/>
         <source>Multilingual</source>
         <translation>Multilíngue</translation>
     </message>
     <message>
-        <location filename="../models_page.py" line="106"/>
-        <location filename="../models_page.py" line="117"/>
+        <location filename="../models_page.py" line="111"/>
+        <location filename="../models_page.py" line="125"/>
         <source>English only</source>
         <translation>Só inglês</translation>
     </message>
     <message>
-        <location filename="../models_page.py" line="117"/>
+        <location filename="../models_page.py" line="125"/>
         <source>multilingual</source>
         <translation>multilíngue</translation>
     </message>
     <message>
-        <location filename="../models_page.py" line="119"/>
+        <location filename="../models_page.py" line="127"/>
         <source>{0} (about {1} MB, {2})</source>
         <translation>{0} (cerca de {1} MB, {2})</translation>
     </message>
     <message>
-        <location filename="../models_page.py" line="159"/>
+        <location filename="../models_page.py" line="135"/>
+        <source>CTranslate2 (faster-whisper)</source>
+        <translation>CTranslate2 (faster-whisper)</translation>
+    </message>
+    <message>
+        <location filename="../models_page.py" line="136"/>
+        <source>openai-whisper (.pt)</source>
+        <translation>openai-whisper (.pt)</translation>
+    </message>
+    <message>
+        <location filename="../models_page.py" line="173"/>
         <source>Downloading {0}…</source>
         <translation>Baixando {0}…</translation>
     </message>
     <message>
-        <location filename="../models_page.py" line="164"/>
+        <location filename="../models_page.py" line="178"/>
         <source>Import a Whisper model file</source>
         <translation>Importar um arquivo de modelo do Whisper</translation>
     </message>
     <message>
-        <location filename="../models_page.py" line="164"/>
+        <location filename="../models_page.py" line="178"/>
         <source>Whisper checkpoints (*.pt)</source>
         <translation>Checkpoints do Whisper (*.pt)</translation>
     </message>
     <message>
-        <location filename="../models_page.py" line="170"/>
+        <location filename="../models_page.py" line="184"/>
         <source>Import a faster-whisper model folder</source>
         <translation>Importar uma pasta de modelo do faster-whisper</translation>
     </message>
     <message>
-        <location filename="../models_page.py" line="177"/>
+        <location filename="../models_page.py" line="191"/>
         <source>Importing {0}…</source>
         <translation>Importando {0}…</translation>
     </message>
     <message>
-        <location filename="../models_page.py" line="186"/>
+        <location filename="../models_page.py" line="200"/>
         <source>Delete model</source>
         <translation>Excluir modelo</translation>
     </message>
     <message>
-        <location filename="../models_page.py" line="187"/>
+        <location filename="../models_page.py" line="201"/>
         <source>Delete the model &quot;{0}&quot;? Its file is removed from this computer.</source>
         <translation>Excluir o modelo &quot;{0}&quot;? O arquivo dele será removido deste computador.</translation>
     </message>
     <message>
-        <location filename="../models_page.py" line="194"/>
+        <location filename="../models_page.py" line="208"/>
         <source>Could not delete {0}: {1}</source>
         <translation>Não foi possível excluir {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../models_page.py" line="196"/>
+        <location filename="../models_page.py" line="210"/>
         <source>Deleted {0}.</source>
         <translation>{0} foi excluído.</translation>
     </message>
     <message>
-        <location filename="../models_page.py" line="204"/>
+        <location filename="../models_page.py" line="218"/>
         <source>{0} of {1} (%p%)</source>
         <translation>{0} de {1} (%p%)</translation>
     </message>
     <message>
-        <location filename="../models_page.py" line="211"/>
+        <location filename="../models_page.py" line="225"/>
         <source>{0} was downloaded and installed.</source>
         <translation>{0} foi baixado e instalado.</translation>
     </message>
     <message>
-        <location filename="../models_page.py" line="213"/>
+        <location filename="../models_page.py" line="227"/>
         <source>{0} was imported.</source>
         <translation>{0} foi importado.</translation>
     </message>
     <message>
-        <location filename="../models_page.py" line="219"/>
+        <location filename="../models_page.py" line="233"/>
         <source>The download failed: {0}</source>
         <translation>O download falhou: {0}</translation>
     </message>
     <message>
-        <location filename="../models_page.py" line="221"/>
+        <location filename="../models_page.py" line="235"/>
         <source>The import failed: {0}</source>
         <translation>A importação falhou: {0}</translation>
     </message>
     <message>
-        <location filename="../models_page.py" line="226"/>
+        <location filename="../models_page.py" line="240"/>
         <source>Download cancelled. It resumes where it stopped if you start it again.</source>
         <translation>Download cancelado. Ele continua de onde parou se você iniciá-lo de novo.</translation>
     </message>
@@ -782,17 +810,12 @@ ou use Arquivo &gt; Adicionar arquivos (Ctrl+O)</translation>
 <context>
     <name>QueueController</name>
     <message>
-        <location filename="../../runner/controller.py" line="279"/>
-        <source>The history file was damaged; it was moved to {0} and a new one was started.</source>
-        <translation>O arquivo de histórico estava danificado; ele foi movido para {0} e um novo foi criado.</translation>
+        <location filename="../app.py" line="75"/>
+        <source>A setting was not used: {0}</source>
+        <translation>Uma configuração não foi usada: {0}</translation>
     </message>
     <message>
-        <location filename="../../runner/controller.py" line="359"/>
-        <source>Daredevil can&apos;t save its history (is the disk full?). The queue keeps running, but changes may be lost when you quit.</source>
-        <translation>O Daredevil não consegue salvar o histórico (o disco está cheio?). A fila continua funcionando, mas as alterações podem se perder quando você sair.</translation>
-    </message>
-    <message>
-        <location filename="../app.py" line="71"/>
+        <location filename="../app.py" line="79"/>
         <source>Other launches of Daredevil can&apos;t hand their files to this window; open them from here.</source>
         <translation>Outras instâncias do Daredevil não conseguem passar os arquivos para esta janela; abra-os por aqui.</translation>
     </message>
@@ -805,82 +828,82 @@ ou use Arquivo &gt; Adicionar arquivos (Ctrl+O)</translation>
         <translation>Na fila</translation>
     </message>
     <message>
-        <location filename="../queue_model.py" line="43"/>
+        <location filename="../queue_model.py" line="47"/>
         <source>Checking</source>
         <translation>Verificando</translation>
     </message>
     <message>
-        <location filename="../queue_model.py" line="44"/>
+        <location filename="../queue_model.py" line="48"/>
         <source>Extracting</source>
         <translation>Extraindo</translation>
     </message>
     <message>
-        <location filename="../queue_model.py" line="45"/>
+        <location filename="../queue_model.py" line="49"/>
         <source>Transcribing</source>
         <translation>Transcrevendo</translation>
     </message>
     <message>
-        <location filename="../queue_model.py" line="46"/>
+        <location filename="../queue_model.py" line="50"/>
         <source>Done</source>
         <translation>Concluído</translation>
     </message>
     <message>
-        <location filename="../queue_model.py" line="47"/>
+        <location filename="../queue_model.py" line="51"/>
         <source>Done (cached)</source>
         <translation>Concluído (cache)</translation>
     </message>
     <message>
-        <location filename="../queue_model.py" line="48"/>
+        <location filename="../queue_model.py" line="52"/>
         <source>Failed</source>
         <translation>Falhou</translation>
     </message>
     <message>
-        <location filename="../queue_model.py" line="49"/>
+        <location filename="../queue_model.py" line="53"/>
         <source>Cancelled</source>
         <translation>Cancelado</translation>
     </message>
     <message>
-        <location filename="../queue_model.py" line="89"/>
+        <location filename="../queue_model.py" line="82"/>
         <source>File</source>
         <translation>Arquivo</translation>
     </message>
     <message>
-        <location filename="../queue_model.py" line="90"/>
+        <location filename="../queue_model.py" line="83"/>
         <source>Duration</source>
         <translation>Duração</translation>
     </message>
     <message>
-        <location filename="../queue_model.py" line="91"/>
+        <location filename="../queue_model.py" line="84"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../queue_model.py" line="92"/>
+        <location filename="../queue_model.py" line="85"/>
         <source>Status</source>
         <translation>Situação</translation>
     </message>
     <message>
-        <location filename="../queue_model.py" line="93"/>
+        <location filename="../queue_model.py" line="86"/>
         <source>Progress</source>
         <translation>Progresso</translation>
     </message>
     <message>
-        <location filename="../queue_model.py" line="94"/>
+        <location filename="../queue_model.py" line="87"/>
         <source>Model</source>
         <translation>Modelo</translation>
     </message>
     <message>
-        <location filename="../queue_model.py" line="95"/>
+        <location filename="../queue_model.py" line="88"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../queue_model.py" line="155"/>
+        <location filename="../queue_model.py" line="148"/>
         <source>auto</source>
         <translation>automático</translation>
     </message>
     <message>
-        <location filename="../queue_model.py" line="238"/>
+        <location filename="../queue_model.py" line="231"/>
         <source>{0} left</source>
         <translation>faltam {0}</translation>
     </message>
@@ -960,307 +983,315 @@ ou use Arquivo &gt; Adicionar arquivos (Ctrl+O)</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.py" line="88"/>
+        <location filename="../settings_dialog.py" line="89"/>
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="94"/>
+        <location filename="../settings_dialog.py" line="95"/>
         <source>Transcription</source>
         <translation>Transcrição</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="95"/>
+        <location filename="../settings_dialog.py" line="96"/>
         <source>Limits</source>
         <translation>Limites</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="96"/>
+        <location filename="../settings_dialog.py" line="97"/>
         <source>Performance</source>
         <translation>Desempenho</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="97"/>
+        <location filename="../settings_dialog.py" line="98"/>
         <source>Interface</source>
         <translation>Interface</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="99"/>
+        <location filename="../settings_dialog.py" line="100"/>
         <source>Models</source>
         <translation>Modelos</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="129"/>
+        <location filename="../settings_dialog.py" line="130"/>
         <source>Automatic (a GPU when there is one)</source>
         <translation>Automático (uma GPU quando houver)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="130"/>
+        <location filename="../settings_dialog.py" line="131"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="132"/>
+        <location filename="../settings_dialog.py" line="133"/>
         <source>Detect automatically</source>
         <translation>Detectar automaticamente</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="136"/>
+        <location filename="../settings_dialog.py" line="137"/>
         <source>Transcribe (keep the spoken language)</source>
         <translation>Transcrever (manter o idioma falado)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="137"/>
+        <location filename="../settings_dialog.py" line="138"/>
         <source>Translate to English</source>
         <translation>Traduzir para o inglês</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="138"/>
+        <location filename="../settings_dialog.py" line="139"/>
         <source>Word timestamps (needed for karaoke subtitles; slower)</source>
         <translation>Tempos por palavra (necessários para legendas karaokê; mais lento)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="140"/>
+        <location filename="../settings_dialog.py" line="141"/>
         <source>Off</source>
         <translation>Desligado</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="141"/>
+        <location filename="../settings_dialog.py" line="142"/>
         <source>Automatic (count them)</source>
         <translation>Automático (contar os falantes)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="142"/>
+        <location filename="../settings_dialog.py" line="143"/>
         <source>1 speaker</source>
         <translation>1 falante</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="144"/>
+        <location filename="../settings_dialog.py" line="145"/>
         <source>{0} speakers</source>
         <translation>{0} falantes</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="145"/>
+        <location filename="../settings_dialog.py" line="146"/>
         <source>Label who speaks each word (turns word timestamps on; takes a little longer)</source>
         <translation>Identificar quem fala cada palavra (ativa os tempos por palavra; demora um pouco mais)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="148"/>
+        <location filename="../settings_dialog.py" line="149"/>
         <source>Names, spellings or a style for Whisper to follow</source>
         <translation>Nomes, grafias ou um estilo para o Whisper seguir</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="152"/>
+        <location filename="../settings_dialog.py" line="153"/>
         <source>Model:</source>
         <translation>Modelo:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="153"/>
+        <location filename="../settings_dialog.py" line="154"/>
         <source>Device:</source>
         <translation>Dispositivo:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="154"/>
+        <location filename="../settings_dialog.py" line="155"/>
         <source>Language:</source>
         <translation>Idioma:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="155"/>
+        <location filename="../settings_dialog.py" line="156"/>
         <source>Task:</source>
         <translation>Tarefa:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="157"/>
+        <location filename="../settings_dialog.py" line="158"/>
         <source>Identify speakers:</source>
         <translation>Identificar falantes:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="158"/>
+        <location filename="../settings_dialog.py" line="159"/>
         <source>Initial prompt:</source>
         <translation>Prompt inicial:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="162"/>
+        <location filename="../settings_dialog.py" line="163"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="163"/>
-        <location filename="../settings_dialog.py" line="200"/>
+        <location filename="../settings_dialog.py" line="164"/>
+        <location filename="../settings_dialog.py" line="201"/>
         <source> GB</source>
         <translation> GB</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="169"/>
+        <location filename="../settings_dialog.py" line="170"/>
         <source> × the audio length</source>
         <translation> × a duração do áudio</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="175"/>
+        <location filename="../settings_dialog.py" line="176"/>
         <source>Largest file:</source>
         <translation>Maior arquivo:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="176"/>
+        <location filename="../settings_dialog.py" line="177"/>
         <source>Time to read a file&apos;s format:</source>
         <translation>Tempo para ler o formato do arquivo:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="177"/>
+        <location filename="../settings_dialog.py" line="178"/>
         <source>Audio extraction time limit (grows with the file&apos;s size):</source>
         <translation>Tempo limite da extração de áudio (cresce com o tamanho do arquivo):</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="178"/>
-        <location filename="../settings_dialog.py" line="182"/>
+        <location filename="../settings_dialog.py" line="179"/>
+        <location filename="../settings_dialog.py" line="183"/>
         <source>At least:</source>
         <translation>No mínimo:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="179"/>
+        <location filename="../settings_dialog.py" line="180"/>
         <source>Per MB of file:</source>
         <translation>Por MB de arquivo:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="180"/>
+        <location filename="../settings_dialog.py" line="181"/>
         <source>At most:</source>
         <translation>No máximo:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="181"/>
+        <location filename="../settings_dialog.py" line="182"/>
         <source>Transcription time limit (the larger of the two):</source>
         <translation>Tempo limite da transcrição (o maior dos dois):</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="183"/>
+        <location filename="../settings_dialog.py" line="184"/>
         <source>Or:</source>
         <translation>Ou:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="184"/>
+        <location filename="../settings_dialog.py" line="185"/>
         <source>Grace before the engine is stopped:</source>
         <translation>Tolerância antes de parar o motor:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="185"/>
+        <location filename="../settings_dialog.py" line="186"/>
         <source>Automatic retries:</source>
         <translation>Novas tentativas automáticas:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="186"/>
+        <location filename="../settings_dialog.py" line="187"/>
         <source>Wait before a retry:</source>
         <translation>Espera antes de tentar de novo:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="191"/>
+        <location filename="../settings_dialog.py" line="192"/>
         <source>How many files are checked and decoded at once</source>
         <translation>Quantos arquivos são verificados e decodificados ao mesmo tempo</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="192"/>
+        <location filename="../settings_dialog.py" line="193"/>
         <source> MB</source>
         <translation> MB</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="194"/>
-        <location filename="../settings_dialog.py" line="359"/>
+        <location filename="../settings_dialog.py" line="195"/>
+        <location filename="../settings_dialog.py" line="364"/>
         <source>Clear cache</source>
         <translation>Limpar cache</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="199"/>
+        <location filename="../settings_dialog.py" line="200"/>
         <source> jobs</source>
         <translation> tarefas</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="203"/>
+        <location filename="../settings_dialog.py" line="204"/>
         <source>Files prepared at once:</source>
         <translation>Arquivos preparados ao mesmo tempo:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="204"/>
+        <location filename="../settings_dialog.py" line="205"/>
         <source>Result cache size:</source>
         <translation>Tamanho do cache de resultados:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="205"/>
+        <location filename="../settings_dialog.py" line="206"/>
         <source>In the cache now:</source>
         <translation>No cache agora:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="206"/>
+        <location filename="../settings_dialog.py" line="207"/>
         <source>Restart the engine after:</source>
         <translation>Reiniciar o motor após:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="207"/>
+        <location filename="../settings_dialog.py" line="208"/>
         <source>Or when it uses more than:</source>
         <translation>Ou quando ele usar mais de:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="212"/>
+        <location filename="../settings_dialog.py" line="213"/>
         <source>Follow the system</source>
         <translation>Seguir o sistema</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="215"/>
+        <location filename="../settings_dialog.py" line="216"/>
         <source>A new language shows the next time Daredevil starts.</source>
         <translation>O novo idioma aparece na próxima vez que o Daredevil iniciar.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="218"/>
+        <location filename="../settings_dialog.py" line="219"/>
         <source>Interface language:</source>
         <translation>Idioma da interface:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="254"/>
+        <location filename="../settings_dialog.py" line="255"/>
         <source>Starter model ({0})</source>
         <translation>Modelo inicial ({0})</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="261"/>
+        <location filename="../settings_dialog.py" line="263"/>
         <source>{0} (to download, about {1} MB)</source>
         <translation>{0} (para baixar, cerca de {1} MB)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="264"/>
+        <location filename="../settings_dialog.py" line="269"/>
         <source>{0} (not installed)</source>
         <translation>{0} (não instalado)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="270"/>
+        <location filename="../settings_dialog.py" line="275"/>
         <source>GPU {0}: {1}</source>
         <translation>GPU {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="279"/>
+        <location filename="../settings_dialog.py" line="284"/>
         <source>The model &quot;{0}&quot; is not installed yet. Download it on the Models page, or choose another.</source>
         <translation>O modelo &quot;{0}&quot; ainda não está instalado. Baixe-o na página Modelos ou escolha outro.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="285"/>
+        <location filename="../settings_dialog.py" line="290"/>
         <source>The shortest audio extraction time limit ({0} s) is longer than the longest ({1} s).</source>
         <translation>O menor tempo limite da extração de áudio ({0} s) é maior que o maior ({1} s).</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="290"/>
+        <location filename="../settings_dialog.py" line="296"/>
         <source>English-only models cannot translate. Choose a multilingual model.</source>
         <translation>Modelos só de inglês não traduzem. Escolha um modelo multilíngue.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="333"/>
+        <location filename="../settings_dialog.py" line="339"/>
         <source>The settings could not be saved: {0}</source>
         <translation>Não foi possível salvar as configurações: {0}</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="360"/>
+        <location filename="../settings_dialog.py" line="365"/>
         <source>Forget every cached transcript? Files transcribed before will be transcribed again.</source>
         <translation>Esquecer todas as transcrições em cache? Arquivos já transcritos serão transcritos de novo.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="375"/>
+        <location filename="../settings_dialog.py" line="380"/>
         <source>Could not clear the cache: {0}</source>
         <translation>Não foi possível limpar o cache: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SingleInstance</name>
+    <message>
+        <location filename="../../runner/single_instance.py" line="71"/>
+        <source>Daredevil can&apos;t create its lock file in {0} ({1}). Check that the folder is writable, then start Daredevil again.</source>
+        <translation>O Daredevil não consegue criar o arquivo de trava em {0} ({1}). Verifique se a pasta permite gravação e abra o Daredevil de novo.</translation>
     </message>
 </context>
 <context>

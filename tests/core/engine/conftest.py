@@ -1,48 +1,26 @@
-"""Engine fixtures: the tiny.en model (from the top-level conftest), speech, and a client."""
+"""Engine fixtures: speech as samples, and a client (tiny.en and the speech files come from the
+top-level conftest)."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import numpy as np
 import psutil
 import pytest
 
 from desktop_app.core.engine import EngineClient
-from tests import speech
-from tests.model_fixtures import decode_audio
-
-HELLO = "Hello world. This is a test of the transcription system."
-# Varied speech of about 50 s (two decode windows); tiny.en loops on a repeated clip.
-LONG_TEXT = (
-    "Good morning everyone. Today we will talk about the history of the city. "
-    "The first houses were built near the river more than two hundred years ago. "
-    "Later, the railway brought new people, new shops and a large market. "
-    "Many of the old buildings are still standing, and some of them are now museums. "
-    "At the end of the tour, we will visit the library and the central square. "
-    "Today is sunny and warm. We will go to the park in the afternoon. "
-    "In the evening the market closes, and the streets become quiet again. "
-    "Children walk home from school, and the bakery sells the last bread of the day. "
-    "On Sunday there is a concert in the old church, and tickets are free for students. "
-    "One, two, three, four, five. Thank you very much."
-)
+from speech import LONG_TEXT, decode_audio, speak
 
 
 @pytest.fixture(scope="session")
-def engine_dir(tmp_path_factory) -> Path:
-    return tmp_path_factory.mktemp("engine")
+def hello_audio(english_wav) -> np.ndarray:
+    """speech.HELLO as 16 kHz float32."""
+    return decode_audio(english_wav)
 
 
 @pytest.fixture(scope="session")
-def hello_audio(engine_dir) -> np.ndarray:
-    """'Hello world. This is a test of the transcription system.' as 16 kHz float32."""
-    return decode_audio(speech.speak(HELLO, engine_dir / "hello.wav"))
-
-
-@pytest.fixture(scope="session")
-def long_audio(engine_dir) -> np.ndarray:
+def long_audio(speech_dir) -> np.ndarray:
     """About 45 s of varied speech: several 30 s decode windows."""
-    return decode_audio(speech.speak(LONG_TEXT, engine_dir / "long.wav"))
+    return decode_audio(speak(LONG_TEXT, speech_dir / "long.wav"))
 
 
 @pytest.fixture(scope="module")

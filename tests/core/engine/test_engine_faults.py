@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import signal
 import threading
-import time
 
 import psutil
 import pytest
@@ -15,7 +14,7 @@ from desktop_app.core.errors import CancelledError, JobTimeoutError, WorkerDiedE
 from desktop_app.core.models.errors import ModelFileError
 from desktop_app.core.options import TranscribeOptions
 
-pytestmark = pytest.mark.heavy
+pytestmark = pytest.mark.heavy  # how fast these stops are: bench/fault_timings.py
 
 FAST = TranscribeOptions(beam_size=1, best_of=1)
 
@@ -44,22 +43,15 @@ def test_kill_9_mid_job_raises_worker_died_then_recovers(engine, tiny_en_model, 
     assert engine.worker_pid != pid
 
 
-def test_cancel_mid_job_stops_within_2s_and_keeps_worker(engine, tiny_en_model, hello_audio, long_audio):
+def test_cancel_mid_job_stops_and_keeps_worker(engine, tiny_en_model, hello_audio, long_audio):
     pid = _warm(engine, tiny_en_model, hello_audio)
     loads = engine.status().model_loads
     cancel = threading.Event()
-    cancelled_at = []
-
-    def cancel_now():
-        cancelled_at.append(time.monotonic())
-        cancel.set()
-
-    threading.Timer(1.0, cancel_now).start()
+    timer = threading.Timer(1.0, cancel.set)
+    timer.start()
     with pytest.raises(CancelledError):
         engine.transcribe(long_audio, tiny_en_model, TranscribeOptions(), cancel=cancel)
-    stopped_after = time.monotonic() - cancelled_at[0]
-
-    assert stopped_after < 2.0
+    timer.join()
     assert engine.worker_pid == pid, "a cooperative stop should not kill the worker"
     assert engine.status().model_loads == loads
 
@@ -73,21 +65,17 @@ def test_cancel_before_start_raises_at_once(engine, tiny_en_model, hello_audio):
 
 def test_soft_limit_stops_cooperatively(engine, tiny_en_model, hello_audio, long_audio):
     pid = _warm(engine, tiny_en_model, hello_audio)
-    started = time.monotonic()
     with pytest.raises(JobTimeoutError) as caught:
         engine.transcribe(long_audio, tiny_en_model, TranscribeOptions(), soft_limit_s=1.0)
-    assert time.monotonic() - started < 3.0
     assert not caught.value.transient, "a job too slow for its limit is not retried"
     assert engine.worker_pid == pid
 
 
 def test_hard_limit_kills_the_worker(engine, tiny_en_model, hello_audio, long_audio):
     pid = _warm(engine, tiny_en_model, hello_audio)
-    started = time.monotonic()
     with pytest.raises(JobTimeoutError) as caught:
         engine.transcribe(long_audio, tiny_en_model, TranscribeOptions(), hard_limit_s=1.0)
     assert caught.value.transient, "a hung worker is retried on a fresh one"
-    assert time.monotonic() - started < 3.0
     assert not psutil.pid_exists(pid)
     assert engine.worker_pid not in (None, pid), "a fresh worker should be started"
 
@@ -111,7 +99,10 @@ def test_recycles_above_max_rss(tiny_en_model, hello_audio):
 def test_missing_model_file_is_a_model_error(engine, tiny_en_model, hello_audio, tmp_path):
     from dataclasses import replace
 
-    missing = replace(tiny_en_model, path=tmp_path / "gone.pt", sha256="0" * 64)
+    from desktop_app.core.models import ModelForm, ModelFormat
+
+    gone = ModelForm(ModelFormat.OPENAI, tmp_path / "gone.pt", "0" * 64, 1)
+    missing = replace(tiny_en_model, forms=(gone,))
     with pytest.raises(ModelFileError, match="missing"):
         engine.transcribe(hello_audio, missing, FAST)
     assert engine.transcribe(hello_audio, tiny_en_model, FAST).text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from desktop_app.core.models.forms import ModelFormat
 from desktop_app.core.options import TranscribeOptions
 
 pytestmark = pytest.mark.heavy
@@ -59,7 +60,7 @@ def test_model_stays_loaded_between_jobs(tiny_en_model, hello_audio):
     assert first.model_loads == second.model_loads == 1
     assert (first.jobs_served, second.jobs_served) == (1, 2)
     assert first.pid == second.pid
-    assert second.model_name == "tiny.en" and second.model_sha256 == tiny_en_model.sha256
+    assert second.model_name == "tiny.en" and second.model_sha256 == tiny_en_model.form(ModelFormat.OPENAI).sha256
 
 
 def test_status_names_the_device(engine, tiny_en_model):

@@ -1,4 +1,4 @@
-"""Fixtures for model tests. The heavy ones are session-scoped: convert tiny.en once."""
+"""Fixtures for model tests (tiny.en is converted once, by the top-level conftest)."""
 
 from __future__ import annotations
 
@@ -11,19 +11,14 @@ _TESTS_DIR = Path(__file__).resolve().parents[2]
 if str(_TESTS_DIR) not in sys.path:  # until pytest's `pythonpath = ["tests"]` is set
     sys.path.insert(0, str(_TESTS_DIR))
 
-from model_fixtures import convert_tiny_en, decode_audio, make_fake_checkpoint, make_speech  # noqa: E402
+from model_fixtures import make_fake_checkpoint  # noqa: E402
+from speech import ESPEAK_DEFAULT_SPEED, MEETING, decode_audio, speak  # noqa: E402
 
 
 @pytest.fixture(scope="session")
-def tiny_en_checkpoint(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """tiny.en converted from faster-whisper to an openai-whisper .pt, once per session."""
-    return convert_tiny_en(tmp_path_factory.mktemp("tiny_en"))
-
-
-@pytest.fixture(scope="session")
-def speech_audio(tmp_path_factory: pytest.TempPathFactory):
-    """An English espeak-ng sentence, decoded to 16 kHz float32."""
-    return decode_audio(make_speech(tmp_path_factory.mktemp("speech") / "speech.wav"))
+def speech_audio(speech_dir):
+    """speech.MEETING (espeak-ng's plain "en" voice), decoded to 16 kHz float32."""
+    return decode_audio(speak(MEETING, speech_dir / "meeting.wav", voice="en", speed=ESPEAK_DEFAULT_SPEED))
 
 
 @pytest.fixture(scope="session")

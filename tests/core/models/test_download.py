@@ -15,6 +15,7 @@ from desktop_app.core.models import (
     ChecksumMismatchError,
     DownloadCancelledError,
     DownloadError,
+    ModelFormat,
     available_models,
     download_file,
     download_model,
@@ -170,7 +171,9 @@ def test_download_model_registers_a_real_checkpoint(server: FakeModelServer, tmp
     server.files[f"/models/{sha}/tiny.pt"] = data
     info = download_model("tiny", models_dir=tmp_path, base_url=server.url("/models"),
                           url=server.url(f"/models/{sha}/tiny.pt"))
-    assert info.name == "tiny" and info.sha256 == sha and info.multilingual
+    assert info.name == "tiny" and info.form(ModelFormat.OPENAI).sha256 == sha and info.multilingual
+    ct2 = info.form(ModelFormat.CTRANSLATE2)  # made on install, as for an imported .pt
+    assert ct2.path == tmp_path / "tiny.ct2" and (ct2.path / "tokenizer.json").is_file()
     assert list_installed(tmp_path) == [info]
     assert download_model("tiny", models_dir=tmp_path) == info  # installed: no second download
     assert len(server.ranges) == 1

@@ -7,13 +7,15 @@ import sys
 
 import pytest
 
+from desktop_app.core.models.forms import ModelFormat
+
 
 @pytest.mark.heavy
 def test_header_of_a_real_checkpoint_is_read_without_torch(tiny_en_model):
     code = (
         "import sys\n"
         "from desktop_app.core.models.loading import read_checkpoint_header\n"
-        f"h = read_checkpoint_header({str(tiny_en_model.path)!r})\n"
+        f"h = read_checkpoint_header({str(tiny_en_model.form(ModelFormat.OPENAI).path)!r})\n"
         "print(h.dims['n_vocab'], len(h.alignment_heads or ()), 'torch' in sys.modules)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
@@ -24,7 +26,7 @@ def tiny_en_model_heads(model) -> tuple:
     """The same header read through torch, for comparison."""
     import torch
 
-    checkpoint = torch.load(model.path, map_location="cpu", weights_only=True, mmap=True)
+    checkpoint = torch.load(model.form(ModelFormat.OPENAI).path, map_location="cpu", weights_only=True, mmap=True)
     return tuple(checkpoint.get("alignment_heads") or ())
 
 

@@ -47,6 +47,10 @@ def test_registry_knows_every_format() -> None:
         get_writer("odt")
 
 
+def test_subtitle_formats_say_they_write_cues() -> None:
+    assert {fmt for fmt in FORMATS if get_writer(fmt).cue_based} == {"srt", "vtt", "ass"}
+
+
 def test_txt_tsv_and_json_follow_whisper() -> None:
     t = transcript(" Hello there.\tGeneral Kenobi.")
     assert written("txt", t) == "Hello\nthere. General Kenobi.\n"

@@ -1,4 +1,4 @@
-"""The folder scan the controller runs off the GUI thread (the job stages are the pipeline's)."""
+"""Walk a dropped folder off the GUI thread: the probe decides what is media."""
 
 from __future__ import annotations
 
