@@ -299,13 +299,13 @@ def test_the_dialog_speaks_brazilian_portuguese(qtbot, controller):
         install_translator("en")
 
 
-def test_identify_speakers_is_a_setting(qtbot, dialog, home):
+def test_identify_speakers_is_a_setting(qtbot, dialog, bare_home):
     combo = dialog.speakers_combo
     assert combo.currentData() == "off"  # the default
     assert [combo.itemData(i) for i in range(combo.count())] == ["off", "auto", *map(str, range(1, 11))]
     combo.setCurrentIndex(combo.findData("auto"))
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
-    assert load_settings(home.settings_file).speakers == "auto"
+    assert load_settings(bare_home.settings_file).speakers == "auto"
     assert dialog.controller.settings.speakers == "auto"
     again = SettingsDialog(dialog.controller)
     qtbot.addWidget(again)
