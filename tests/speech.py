@@ -17,6 +17,8 @@ from desktop_app.core.media import SAMPLE_RATE
 # "The weather" came out as "But when the", and numbers come back as digits.
 HELLO = "Hello world. This is a test of the transcription system."
 HELLO_WORDS = ("hello", "world", "test")
+WEATHER = "Today is sunny and warm. We will go to the park in the afternoon."
+WEATHER_WORDS = ("sunny", "warm", "park", "afternoon")
 PARAGRAPH = (  # about 25 s, varied, for longer-audio tests (a repeated clip makes tiny.en loop)
     "Good morning everyone. Today we will talk about the history of the city. "
     "The first houses were built near the river more than two hundred years ago. "

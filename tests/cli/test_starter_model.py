@@ -31,7 +31,7 @@ def test_fresh_home_installs_starter_on_first_use_and_transcribes_portuguese(tmp
     listed = run_cli("models", "list", env=env)
     assert listed.returncode == 0, listed.stderr
     (line,) = listed.stdout.splitlines()
-    assert line.split()[:5] == ["base", "149", "MB", "multilingual", "ctranslate2+openai"]
+    assert line.split()[:5] == ["base", "142.4", "MB", "multilingual", "ctranslate2+openai"]
     again = run_cli("transcribe", str(wav), "--language", "pt", "--output-dir", str(tmp_path), env=env)
     assert again.returncode == 0 and "Installing" not in again.stderr
 
