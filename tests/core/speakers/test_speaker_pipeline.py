@@ -19,8 +19,9 @@ pytestmark = pytest.mark.heavy
 def home(tiny_en_model, tmp_path, monkeypatch):
     monkeypatch.setenv("DAREDEVIL_HOME", str(tmp_path / "home"))
     from desktop_app.core.models import registry
+    from model_fixtures import model_path
 
-    registry.import_model(tiny_en_model.path, "tiny.en")
+    registry.import_model(model_path(tiny_en_model), "tiny.en")
     return tmp_path / "home"
 
 
