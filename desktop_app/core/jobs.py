@@ -30,6 +30,7 @@ class JobStatus(str, Enum):
     EXTRACTING = "extracting"
     AUDIO_READY = "audio_ready"  # decoded; waits for the engine, which takes one job at a time
     TRANSCRIBING = "transcribing"
+    IDENTIFYING_SPEAKERS = "speakers"  # the speaker step, after transcription
     RETRY_WAIT = "retry_wait"  # a transient failure; waits out its backoff
     DONE = "done"
     CACHED = "cached"
@@ -48,11 +49,16 @@ class JobStatus(str, Enum):
     @property
     def stored(self) -> JobStatus:
         """The status kept in the history: a job that waits starts over at the next launch."""
+        if self == JobStatus.IDENTIFYING_SPEAKERS:
+            return JobStatus.TRANSCRIBING  # the engine's step, as earlier versions store it
         return JobStatus.QUEUED if self in (JobStatus.AUDIO_READY, JobStatus.RETRY_WAIT) else self
 
 
 _FINISHED = frozenset({JobStatus.DONE, JobStatus.CACHED, JobStatus.FAILED, JobStatus.CANCELLED})
-_RUNNING = frozenset({JobStatus.CHECKING, JobStatus.EXTRACTING, JobStatus.TRANSCRIBING})
+_RUNNING = frozenset({JobStatus.CHECKING, JobStatus.EXTRACTING, JobStatus.TRANSCRIBING,
+                      JobStatus.IDENTIFYING_SPEAKERS})  # fmt: skip
+#: The engine holds the job: transcribing, then labelling speakers.
+ENGINE_STATUSES = frozenset({JobStatus.TRANSCRIBING, JobStatus.IDENTIFYING_SPEAKERS})
 _UNFINISHED = frozenset(JobStatus) - _FINISHED
 #: A step holds work for the job (a thread, decoded audio, the engine): cancelling stops it.
 _HOLDS_WORK = _RUNNING | {JobStatus.AUDIO_READY}
@@ -117,6 +123,11 @@ class EngineStarted:
 
 
 @dataclass(frozen=True)
+class SpeakersStarted:
+    """Transcription is over; the speaker step starts (its progress starts again at 0)."""
+
+
+@dataclass(frozen=True)
 class Progressed:
     fraction: float
     eta_s: float | None = None
@@ -161,7 +172,7 @@ class FoundInterrupted:
 
 
 Event = Union[
-    Started, Extracting, AudioReady, FoundInCache, EngineStarted, Progressed, Transcribed,
+    Started, Extracting, AudioReady, FoundInCache, EngineStarted, SpeakersStarted, Progressed, Transcribed,
     Failed, Cancelled, RetryDue, RetriedByUser, AppClosing, FoundInterrupted,
 ]  # fmt: skip
 
@@ -172,8 +183,9 @@ ALLOWED: dict[type, frozenset[JobStatus]] = {
     AudioReady: frozenset({JobStatus.CHECKING, JobStatus.EXTRACTING}),
     FoundInCache: frozenset({JobStatus.CHECKING, JobStatus.EXTRACTING}),
     EngineStarted: frozenset({JobStatus.AUDIO_READY}),
-    Progressed: frozenset({JobStatus.TRANSCRIBING}),
-    Transcribed: frozenset({JobStatus.TRANSCRIBING}),
+    SpeakersStarted: frozenset({JobStatus.TRANSCRIBING}),
+    Progressed: ENGINE_STATUSES,
+    Transcribed: ENGINE_STATUSES,
     Failed: _UNFINISHED,
     Cancelled: _UNFINISHED,
     RetryDue: frozenset({JobStatus.RETRY_WAIT}),
@@ -216,6 +228,9 @@ def next_state(job: Job, event: Event) -> Transition:
         return Transition(_finished(_described(job, event.details), s.CACHED, event.transcript), "Found in the cache")
     if isinstance(event, EngineStarted):
         return Transition(replace(job, status=s.TRANSCRIBING), f"Transcribing with {job.model}")
+    if isinstance(event, SpeakersStarted):
+        return Transition(replace(job, status=s.IDENTIFYING_SPEAKERS, progress=0.0, eta_s=None),
+                          "Identifying the speakers")  # fmt: skip
     if isinstance(event, Progressed):
         return Transition(replace(job, progress=max(0.0, min(1.0, event.fraction)), eta_s=event.eta_s))
     if isinstance(event, Transcribed):

@@ -290,6 +290,8 @@ class Pipeline:
         transcript = io.transcript or self.transcribe_audio(job, io.audio, on_progress, cancel)
         if job.speakers is None:
             return EngineResult(transcript)
+        if on_speaker_progress is not None:
+            on_speaker_progress(EngineProgress(0.0))  # the speaker step starts now
         result = self.label_speakers(job, io.audio, transcript, on_speaker_progress, cancel)
         return EngineResult(result.transcript, result.message)
     def engine_status(self, cancel: threading.Event | None = None) -> EngineStatus | None:
@@ -318,7 +320,7 @@ class Pipeline:
                     stage(JobStatus.CACHED)
                     return JobOutcome(io.cached, True)
                 stage(JobStatus.TRANSCRIBING)
-                done = self.finish_audio(io, on_progress, cancel, on_progress)
+                done = self.finish_audio(io, on_progress, cancel, _first_stage(stage, on_progress))
                 stage(JobStatus.DONE)
                 return JobOutcome(done.transcript, False, done.speaker_note)
             except DaredevilError as exc:
@@ -337,3 +339,17 @@ class Pipeline:
         self.engine.close()
         if self.cache is not None:
             self.cache.close()
+
+
+def _first_stage(stage: StageCallback, on_progress: ProgressCallback | None) -> ProgressCallback:
+    """The speaker step's progress: its stage first, then its progress like transcription's."""
+    started: list[bool] = []
+
+    def speaker_progress(progress: EngineProgress) -> None:
+        if not started:
+            started.append(True)
+            stage(JobStatus.IDENTIFYING_SPEAKERS)
+        if on_progress is not None:
+            on_progress(progress)
+
+    return speaker_progress

@@ -19,7 +19,7 @@ from desktop_app.core.engine import EngineProgress, EngineStatus
 from desktop_app.core.errors import DaredevilError
 from desktop_app.core.jobs import (
     AppClosing, AudioReady, EngineStarted, Event, Extracting, FoundInCache, JobStatus,
-    Progressed, RetryDue, Started, Transcribed, Transition, failure_event,
+    Progressed, RetryDue, SpeakersStarted, Started, Transcribed, Transition, failure_event,
 )  # fmt: skip
 from desktop_app.core.media import SAMPLE_RATE
 from desktop_app.core.pipeline import EngineResult, IoOutcome, PreparedJob
@@ -228,19 +228,22 @@ class JobExecution(QObject):
         self.apply(job_id, EngineStarted())
         pipeline, on_error = self.setup.pipeline, self._bug_in(job_id, run)
 
-        def on_progress(progress: EngineProgress) -> None:
-            post_to_gui(lambda: self._on_progress(job_id, run, progress), on_error)
+        def on_progress(progress: EngineProgress, speakers: bool = False) -> None:
+            post_to_gui(lambda: self._on_progress(job_id, run, progress, speakers), on_error)
 
         def work() -> tuple[EngineResult, EngineStatus | None]:
-            done = pipeline.finish_audio(io, on_progress, run.cancel)  # transcription, then speakers if asked
+            done = pipeline.finish_audio(io, on_progress, run.cancel, lambda p: on_progress(p, speakers=True))
             return done, pipeline.engine_status(run.cancel)
 
         run_task(work, lambda result, error: self._on_engine_done(job_id, run, result, error), self.engine_pool,
                  on_error=on_error)  # fmt: skip
 
-    def _on_progress(self, job_id: str, run: _Run, progress: EngineProgress) -> None:
+    def _on_progress(self, job_id: str, run: _Run, progress: EngineProgress, speakers: bool = False) -> None:
         if not self._still_counts(job_id, run, final=False):
             return
+        job = self.queue.job(job_id)
+        if speakers and job is not None and job.status == JobStatus.TRANSCRIBING:
+            self.apply(job_id, SpeakersStarted())
         if progress.segment is not None:
             self.queue.add_segment(job_id, progress.segment)
         self.apply(job_id, Progressed(progress.fraction, progress.eta_s))

@@ -34,6 +34,8 @@ def summarize(jobs: Iterable[Job]) -> QueueSummary:
             progress += 1.0
             succeeded += job.status in SUCCEEDED
             failed += job.status == JobStatus.FAILED
+        elif job.status == JobStatus.IDENTIFYING_SPEAKERS:
+            progress += 1.0  # its transcription is done; the speaker step is short
         elif job.status == JobStatus.TRANSCRIBING:
             # checking and extracting are quick; transcription is most of a job's time
             progress += job.progress

@@ -47,6 +47,7 @@ def status_text(status: JobStatus) -> str:
         JobStatus.CHECKING: QCoreApplication.translate("QueueModel", "Checking"),
         JobStatus.EXTRACTING: QCoreApplication.translate("QueueModel", "Extracting"),
         JobStatus.TRANSCRIBING: QCoreApplication.translate("QueueModel", "Transcribing"),
+        JobStatus.IDENTIFYING_SPEAKERS: QCoreApplication.translate("QueueModel", "Identifying speakers"),
         JobStatus.DONE: QCoreApplication.translate("QueueModel", "Done"),
         JobStatus.CACHED: QCoreApplication.translate("QueueModel", "Done (cached)"),
         JobStatus.FAILED: QCoreApplication.translate("QueueModel", "Failed"),

@@ -31,6 +31,7 @@ from desktop_app.core.jobs import (
     RetriedByUser,
     RetryDue,
     RetryPolicy,
+    SpeakersStarted,
     Started,
     Transcribed,
     failure_event,
@@ -44,6 +45,7 @@ DETAILS = JobDetails(12.5, 4096, "tiny.en", None)
 #: One instance of every event, each as a driver sends it.
 EVENTS = [
     Started(), Extracting(DETAILS), AudioReady(12.5, DETAILS), FoundInCache(TEXT, DETAILS), EngineStarted(),
+    SpeakersStarted(),
     Progressed(0.5, 3.0), Transcribed(TEXT, 2.0), Failed("It broke.", None), Failed("Worker died.", 2.0),
     Cancelled(), RetryDue(), RetriedByUser(), AppClosing(), FoundInterrupted(),
 ]  # fmt: skip
@@ -83,6 +85,11 @@ EXPECTED = {
     (S.AUDIO_READY, EngineStarted()): (S.TRANSCRIBING, "Transcribing with tiny.en", False),
     (S.TRANSCRIBING, Progressed(0.5, 3.0)): (S.TRANSCRIBING, "", False),
     (S.TRANSCRIBING, Transcribed(TEXT, 2.0)): (S.DONE, "Done in 2.0 s: 1 segments", False),
+    (S.TRANSCRIBING, SpeakersStarted()): (S.IDENTIFYING_SPEAKERS, "Identifying the speakers", False),
+    (S.IDENTIFYING_SPEAKERS, Progressed(0.5)): (S.IDENTIFYING_SPEAKERS, "", False),
+    (S.IDENTIFYING_SPEAKERS, Transcribed(TEXT, 2.0, "2 speakers found.")):
+        (S.DONE, "Done in 2.0 s: 1 segments. 2 speakers found.", False),
+    (S.IDENTIFYING_SPEAKERS, Cancelled()): (S.CANCELLED, "Cancelled", True),
     (S.TRANSCRIBING, Failed("It broke.")): (S.FAILED, "Failed: It broke.", True),
     (S.TRANSCRIBING, Failed("Worker died.", 2.0)): (S.RETRY_WAIT, "Worker died. Retrying in 2 s", True),
     (S.QUEUED, Cancelled()): (S.CANCELLED, "Cancelled", False),
@@ -178,7 +185,8 @@ LIFE_EVENTS = st.sampled_from([e for e in EVENTS if not isinstance(e, (AppClosin
 
 def _start_counted(job: Job) -> bool:
     """The job has a start this session that a crash now would interrupt (it counts as one)."""
-    return not job.status.finished and (job.status in (S.CHECKING, S.EXTRACTING, S.AUDIO_READY, S.TRANSCRIBING)
+    return not job.status.finished and (job.status in (S.CHECKING, S.EXTRACTING, S.AUDIO_READY, S.TRANSCRIBING,
+                                                             S.IDENTIFYING_SPEAKERS)
                                         or job.retries > 0)  # fmt: skip
 
 

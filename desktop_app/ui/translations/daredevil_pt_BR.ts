@@ -403,7 +403,7 @@
 <context>
     <name>JobExecution</name>
     <message>
-        <location filename="../../runner/execution.py" line="276"/>
+        <location filename="../../runner/execution.py" line="282"/>
         <source>Something unexpected went wrong ({0}). The job&apos;s log has the details.</source>
         <extracomment>Audio decoded ahead of the engine, beyond the jobs the I/O pool is working on.</extracomment>
         <translation>Algo inesperado deu errado ({0}). O registro do trabalho tem os detalhes.</translation>
@@ -844,66 +844,71 @@ ou use Arquivo &gt; Adicionar arquivos (Ctrl+O)</translation>
     </message>
     <message>
         <location filename="../queue_model.py" line="50"/>
+        <source>Identifying speakers</source>
+        <translation>Identificando falantes</translation>
+    </message>
+    <message>
+        <location filename="../queue_model.py" line="51"/>
         <source>Done</source>
         <translation>Concluído</translation>
     </message>
     <message>
-        <location filename="../queue_model.py" line="51"/>
+        <location filename="../queue_model.py" line="52"/>
         <source>Done (cached)</source>
         <translation>Concluído (cache)</translation>
     </message>
     <message>
-        <location filename="../queue_model.py" line="52"/>
+        <location filename="../queue_model.py" line="53"/>
         <source>Failed</source>
         <translation>Falhou</translation>
     </message>
     <message>
-        <location filename="../queue_model.py" line="53"/>
+        <location filename="../queue_model.py" line="54"/>
         <source>Cancelled</source>
         <translation>Cancelado</translation>
     </message>
     <message>
-        <location filename="../queue_model.py" line="82"/>
+        <location filename="../queue_model.py" line="83"/>
         <source>File</source>
         <translation>Arquivo</translation>
     </message>
     <message>
-        <location filename="../queue_model.py" line="83"/>
+        <location filename="../queue_model.py" line="84"/>
         <source>Duration</source>
         <translation>Duração</translation>
     </message>
     <message>
-        <location filename="../queue_model.py" line="84"/>
+        <location filename="../queue_model.py" line="85"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../queue_model.py" line="85"/>
+        <location filename="../queue_model.py" line="86"/>
         <source>Status</source>
         <translation>Situação</translation>
     </message>
     <message>
-        <location filename="../queue_model.py" line="86"/>
+        <location filename="../queue_model.py" line="87"/>
         <source>Progress</source>
         <translation>Progresso</translation>
     </message>
     <message>
-        <location filename="../queue_model.py" line="87"/>
+        <location filename="../queue_model.py" line="88"/>
         <source>Model</source>
         <translation>Modelo</translation>
     </message>
     <message>
-        <location filename="../queue_model.py" line="88"/>
+        <location filename="../queue_model.py" line="89"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../queue_model.py" line="148"/>
+        <location filename="../queue_model.py" line="149"/>
         <source>auto</source>
         <translation>automático</translation>
     </message>
     <message>
-        <location filename="../queue_model.py" line="231"/>
+        <location filename="../queue_model.py" line="232"/>
         <source>{0} left</source>
         <translation>faltam {0}</translation>
     </message>
