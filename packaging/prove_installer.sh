@@ -3,7 +3,8 @@
 #   1. build the bundle and the .deb from this checkout (packaging/build.sh);
 #   2. unpack the .deb into a scratch root (dpkg-deb -x);
 #   3. with an empty DAREDEVIL_HOME and no network, transcribe a spoken sample with the
-#      installed `daredevil transcribe` and check the words;
+#      installed `daredevil transcribe` and check the words; then label the speakers of a
+#      two-voice sample (`--speakers 2`) and check who said what;
 #   4. run `daredevil gui SAMPLE --exit-when-done` offscreen and check the exit code;
 #   5. check that only the bundled ffmpeg ran, that nothing was written outside
 #      DAREDEVIL_HOME and the output folder and no shared memory was left (strace), and
@@ -92,6 +93,34 @@ done
 # on first use: a form the bundle doesn't ship, recorded as made from the bundled one.)
 [ -e "$WORK/app-home/data/models/base.ct2" ] && fail "the starter model was copied into DAREDEVIL_HOME"
 
+# 3b. Speaker labels offline: two espeak-ng voices take turns; the encoder weights ship in the bundle.
+say "3b/5 daredevil transcribe --speakers 2 on a two-voice sample (network: $NETWORK)"
+turns=("en-us|Good morning, thank you for coming in today."
+  "en-us+f3|Thanks for having me. I am happy to be here."
+  "en-us|Let us start with your work at the library."
+  "en-us+f3|I look after the old maps and the letters."
+  "en-us|How many people visit the reading room each week?"
+  "en-us+f3|About two hundred, most of them students.")
+parts=()
+sox -n -r 22050 -c 1 "$WORK/samples/gap.wav" trim 0 0.7
+for i in "${!turns[@]}"; do
+  espeak-ng -v "${turns[$i]%%|*}" -w "$WORK/samples/turn$i.wav" "${turns[$i]#*|}"
+  parts+=("$WORK/samples/turn$i.wav" "$WORK/samples/gap.wav")
+done
+sox "${parts[@]}" "$WORK/samples/two_voices.wav"
+t0=$SECONDS
+isolated "${APP_ENV[@]}" "${TRACE[@]}" "$LAUNCHER" transcribe "$WORK/samples/two_voices.wav" \
+  --language en --speakers 2 --format txt --output-dir "$WORK/out" || fail "daredevil transcribe --speakers exited $?"
+SPEAKERS_S=$((SECONDS - t0))
+echo "prove: labelled transcript:"; sed 's/^/prove:   /' "$WORK/out/two_voices.txt"
+who() {  # the speaker of the paragraph that holds word $1
+  grep -i -m1 -- "$1" "$WORK/out/two_voices.txt" | sed -n 's/^\([^:]*\):.*/\1/p'
+}
+first=$(who morning); second=$(who happy)
+[ -n "$first" ] && [ -n "$second" ] && [ "$first" != "$second" ] || fail "the two voices were not told apart"
+for word in library reading; do [ "$(who $word)" = "$first" ] || fail "\"$word\" is not labelled $first"; done
+for word in maps students; do [ "$(who $word)" = "$second" ] || fail "\"$word\" is not labelled $second"; done
+
 # 4. The window, offscreen, until the queue is done
 say "4/5 daredevil gui SAMPLE --exit-when-done (offscreen)"
 t0=$SECONDS
@@ -118,4 +147,4 @@ fi
 leftover=$(find "$WORK/home" "$WORK/tmp" -mindepth 1 | head -n 20)
 [ -z "$leftover" ] || fail "files appeared outside DAREDEVIL_HOME: $leftover"
 
-say "PASS (transcribe ${TRANSCRIBE_S} s, gui ${GUI_S}, .deb $(stat -c %s "$DEB" | awk '{printf "%.0f MB", $1/1e6}'))"
+say "PASS (transcribe ${TRANSCRIBE_S} s, speakers ${SPEAKERS_S} s, gui ${GUI_S}, .deb $(stat -c %s "$DEB" | awk '{printf "%.0f MB", $1/1e6}'))"

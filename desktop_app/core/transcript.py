@@ -23,6 +23,19 @@ class Segment:
     text: str
     words: tuple[Word, ...] = ()
     speaker: str | None = None  # a Speaker.id of the transcript
+    # What Whisper says of how it decoded the segment (its JSON keeps them; 0/() when unknown,
+    # e.g. after an edit made the segment anew).
+    seek: int = 0
+    tokens: tuple[int, ...] = ()
+    temperature: float = 0.0
+    avg_logprob: float = 0.0
+    compression_ratio: float = 0.0
+    no_speech_prob: float = 0.0
+
+
+#: Segment fields kept as Whisper writes them, with their types.
+DECODING_FIELDS = (("seek", int), ("temperature", float), ("avg_logprob", float),
+                   ("compression_ratio", float), ("no_speech_prob", float))  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -42,10 +55,16 @@ class Transcript:
     language: str
     duration: float = 0.0
     speakers: tuple[Speaker, ...] = ()  # empty: no speaker step ran
+    engine: str = ""  # what made it, e.g. "openai-whisper"; "" when unknown
 
     @property
     def text(self) -> str:
         return "".join(s.text for s in self.segments).strip()
+
+    @property
+    def whisper_text(self) -> str:
+        """The text as Whisper's own result holds it: the segments' texts joined, unstripped."""
+        return "".join(s.text for s in self.segments)
 
     def speaker_name(self, speaker_id: str | None) -> str | None:
         """The name shown for `speaker_id`; None when the id is None or unknown."""
@@ -68,11 +87,15 @@ class Transcript:
                         for w in s.words
                     ],
                     **({"speaker": s.speaker} if s.speaker is not None else {}),
+                    "seek": s.seek, "tokens": list(s.tokens), "temperature": s.temperature,
+                    "avg_logprob": s.avg_logprob, "compression_ratio": s.compression_ratio,
+                    "no_speech_prob": s.no_speech_prob,
                 }
                 for s in self.segments
             ],
             "language": self.language,
             "duration": self.duration,
+            **({"engine": self.engine} if self.engine else {}),
             **({"speakers": [{"id": p.id, "name": p.name} for p in self.speakers]} if self.speakers else {}),
         }
 
@@ -117,7 +140,8 @@ def _speaker_ref(raw: dict, known: frozenset[str], what: str) -> str | None:
 
 def _word(w: Any, i: int, j: int, known: frozenset[str] = frozenset()) -> Word:
     try:
-        start, end, text = w["start"], w["end"], w["text"]
+        start, end = w["start"], w["end"]
+        text = w["text"] if "text" in w else w["word"]  # ours, or openai-whisper's JSON
         probability = w.get("probability", 1.0)
         speaker = _speaker_ref(w, known, f"segment {i} word {j}") if "speaker" in w else None
     except (TypeError, KeyError, AttributeError):
@@ -161,7 +185,27 @@ def validate_transcript(data: Any) -> Transcript:
             raise TranscriptInvalid(f"segment {i} times are out of order")
         last_start = start
         words = [_word(w, i, j, known) for j, w in enumerate(raw.get("words") or ())]
-        segments.append(Segment(start, end, text, tuple(words), _speaker_ref(raw, known, f"segment {i}")))
+        segments.append(Segment(start, end, text, tuple(words), _speaker_ref(raw, known, f"segment {i}"),
+                                **_decoding(raw, i)))  # fmt: skip
     if segments and not any(s.text.strip() for s in segments):
         raise TranscriptInvalid("no segment has text")
-    return Transcript(tuple(segments), language, duration, speakers)
+    engine = data.get("engine", "")
+    if not isinstance(engine, str):
+        raise TranscriptInvalid("engine is not a string")
+    return Transcript(tuple(segments), language, duration, speakers, engine)
+
+
+def _decoding(raw: dict, i: int) -> dict[str, Any]:
+    """The optional decoding fields of segment `i` (absent in results stored by earlier versions)."""
+    out: dict[str, Any] = {}
+    for name, kind in DECODING_FIELDS:
+        if name in raw:
+            value = raw[name]
+            if kind is int and (isinstance(value, bool) or not isinstance(value, int)):
+                raise TranscriptInvalid(f"segment {i} {name} is not a whole number")
+            out[name] = value if kind is int else _number(value, f"segment {i} {name}")
+    tokens = raw.get("tokens", ())
+    if not isinstance(tokens, (list, tuple)) or not all(type(t) is int for t in tokens):
+        raise TranscriptInvalid(f"segment {i} tokens are not whole numbers")
+    out["tokens"] = tuple(tokens)
+    return out

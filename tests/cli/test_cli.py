@@ -106,3 +106,30 @@ def test_an_english_only_model_is_refused_for_translation(tiny_en_model, english
     [line] = [line for line in result.stderr.splitlines() if line.strip()]
     assert "English-only" in line and "multilingual" in line
     assert not (tmp_path / "talk.txt").exists()
+
+
+@pytest.mark.heavy
+def test_the_json_passes_openai_whispers_own_assertions(tiny_en_model, english_wav, tmp_path):
+    """The checks of openai-whisper's tests/test_transcribe.py, on our `--format json`."""
+    import json
+
+    result = run_cli("transcribe", str(english_wav), "--model", "tiny.en", "--format", "json",
+                     "--word-timestamps", "--output-dir", str(tmp_path))  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    data = json.loads((tmp_path / f"{english_wav.stem}.json").read_text(encoding="utf-8"))
+    assert data["language"] == "en"
+    assert data["text"] == "".join([s["text"] for s in data["segments"]])
+    transcription = data["text"].lower()
+    assert all(word in transcription for word in HELLO_WORDS), transcription
+    timing_checked = False
+    for segment in data["segments"]:
+        assert {"id", "seek", "tokens", "temperature", "avg_logprob", "compression_ratio",
+                "no_speech_prob"} <= set(segment)  # fmt: skip
+        assert segment["tokens"] and all(isinstance(t, int) for t in segment["tokens"])
+        for timing in segment["words"]:
+            assert timing["start"] < timing["end"]
+            if timing["word"].strip(" ,.").lower() == "hello":  # said first, within its first second
+                assert timing["start"] <= 0.6 and timing["end"] >= 0.3
+                timing_checked = True
+    assert timing_checked
+    assert [s["id"] for s in data["segments"]] == list(range(len(data["segments"])))

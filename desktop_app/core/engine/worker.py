@@ -88,7 +88,13 @@ def to_segment(raw: dict[str, Any]) -> Segment:
         Word(float(w["start"]), float(w["end"]), str(w["word"]), float(w.get("probability", 1.0)))
         for w in raw.get("words") or ()
     )
-    return Segment(float(raw["start"]), float(raw["end"]), str(raw["text"]), words)
+    return Segment(
+        float(raw["start"]), float(raw["end"]), str(raw["text"]), words,
+        seek=int(raw.get("seek", 0)), tokens=tuple(int(t) for t in raw.get("tokens", ())),
+        temperature=float(raw.get("temperature", 0.0)), avg_logprob=float(raw.get("avg_logprob", 0.0)),
+        compression_ratio=float(raw.get("compression_ratio", 0.0)),
+        no_speech_prob=float(raw.get("no_speech_prob", 0.0)),
+    )  # fmt: skip
 
 
 class _JobControl:
@@ -294,7 +300,8 @@ class _Engine:
             result = run_with_oom_retry(transcribe, self.cleanup)
             job.report(1.0, [])
             segments = tuple(to_segment(s) for s in result["segments"] if s["text"].strip())
-            transcript = Transcript(segments, str(result["language"]), len(audio) / SAMPLE_RATE)
+            transcript = Transcript(segments, str(result["language"]), len(audio) / SAMPLE_RATE,
+                                    engine="openai-whisper")  # fmt: skip
             outcome: JobDone | JobFailed = JobDone(
                 req.job_id, transcript, loaded, time.monotonic() - started, 0
             )

@@ -59,7 +59,9 @@ class TSVWriter(SubtitleWriter):
 
 
 class JSONWriter(SubtitleWriter):
-    """The transcript's own dictionary (segments, words, language) plus its full text.
+    """openai-whisper's JSON, key for key (`text`, `segments` with `id`, `seek`, `tokens`,
+    `temperature`, `avg_logprob`, `compression_ratio`, `no_speech_prob` and `words` with
+    `word`, `start`, `end`, `probability`; `language`), plus our `duration` and `engine`.
 
     With speakers, each segment and word has `speaker` (the name shown) and `speaker_id`,
     and `speakers` lists the ids and names."""
@@ -68,14 +70,37 @@ class JSONWriter(SubtitleWriter):
 
     def write(self, source: Source, stream: TextIO) -> None:
         transcript = source if isinstance(source, Transcript) else cues_to_transcript(source)
-        data = {"text": transcript.text, **transcript.to_dict()}
-        names = {p.id: p.name for p in transcript.speakers}
-        for part in (p for s in data["segments"] for p in (s, *s["words"])):
-            if "speaker" in part:
-                part["speaker_id"] = part["speaker"]
-                part["speaker"] = names.get(part["speaker"], part["speaker"])
-        json.dump(data, stream, ensure_ascii=False, indent=2)
+        json.dump(whisper_json(transcript), stream, ensure_ascii=False, indent=2)
         stream.write("\n")
+
+
+def whisper_json(transcript: Transcript) -> dict:
+    """The transcript as openai-whisper's `transcribe` result, with our extra keys."""
+    names = {p.id: p.name for p in transcript.speakers}
+
+    def speaker(part) -> dict:
+        if part.speaker is None:
+            return {}
+        return {"speaker": names.get(part.speaker, part.speaker), "speaker_id": part.speaker}
+
+    segments = [
+        {
+            "id": i, "seek": s.seek, "start": s.start, "end": s.end, "text": s.text,
+            "tokens": list(s.tokens), "temperature": s.temperature, "avg_logprob": s.avg_logprob,
+            "compression_ratio": s.compression_ratio, "no_speech_prob": s.no_speech_prob,
+            "words": [{"word": w.text, "start": w.start, "end": w.end, "probability": w.probability, **speaker(w)}
+                      for w in s.words],
+            **speaker(s),
+        }
+        for i, s in enumerate(transcript.segments)
+    ]  # fmt: skip
+    data = {"text": transcript.whisper_text, "segments": segments, "language": transcript.language,
+            "duration": transcript.duration}  # fmt: skip
+    if transcript.engine:
+        data["engine"] = transcript.engine
+    if transcript.speakers:
+        data["speakers"] = [{"id": p.id, "name": p.name} for p in transcript.speakers]
+    return data
 
 
 class TimedTextWriter(SubtitleWriter):

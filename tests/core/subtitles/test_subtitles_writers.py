@@ -58,8 +58,24 @@ def test_txt_tsv_and_json_follow_whisper() -> None:
     tsv = written("tsv", t).splitlines()
     assert tsv[0] == "start\tend\ttext" and tsv[2] == "5500\t10000\tthere. General Kenobi."
     data = json.loads(written("json", t))
-    assert data["language"] == "en" and data["text"] == t.text
-    assert Transcript.from_dict({k: v for k, v in data.items() if k != "text"}) == t
+    assert data["language"] == "en" and data["text"] == "".join(s["text"] for s in data["segments"])
+    assert Transcript.from_dict(data) == t  # our reader takes whisper's JSON back
+
+
+def test_json_has_openai_whispers_keys_and_our_extras() -> None:
+    words = (Word(0.0, 0.4, " Hello", 0.9), Word(0.5, 1.0, " there.", 0.8))
+    segment = Segment(0.0, 1.0, " Hello there.", words, seek=0, tokens=(50364, 2425, 456, 13),
+                      temperature=0.2, avg_logprob=-0.31, compression_ratio=0.8, no_speech_prob=0.01)
+    t = Transcript((segment, Segment(1.0, 2.0, " Bye.")), "en", 2.0, engine="faster-whisper")
+    data = json.loads(written("json", t))
+    assert list(data) == ["text", "segments", "language", "duration", "engine"]
+    assert data["text"] == " Hello there. Bye."  # not stripped: the join of the segments' texts
+    first, second = data["segments"]
+    assert list(first) == ["id", "seek", "start", "end", "text", "tokens", "temperature", "avg_logprob",
+                           "compression_ratio", "no_speech_prob", "words"]  # fmt: skip
+    assert (first["id"], second["id"], first["tokens"], first["temperature"]) == (0, 1, [50364, 2425, 456, 13], 0.2)
+    assert first["words"][0] == {"word": " Hello", "start": 0.0, "end": 0.4, "probability": 0.9}
+    assert Transcript.from_dict(data) == t
 
 
 def test_vtt_header_and_escaping() -> None:
