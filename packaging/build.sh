@@ -40,14 +40,16 @@ STAGE=build/deb/root
 step_start=$SECONDS
 step() { echo "build: $1 ($((SECONDS - step_start)) s so far)"; }
 
+# --clean: a cached build folder once kept stale modules in the bundle
 step "bundling with PyInstaller ($VARIANT)"
-"$PYTHON" -m PyInstaller --noconfirm --log-level WARN \
+"$PYTHON" -m PyInstaller --noconfirm --clean --log-level WARN \
   --distpath dist --workpath build/pyinstaller packaging/daredevil.spec
 
 step "stripping shared objects"
 # After the build, not PyInstaller's --strip: that breaks numpy's vendored OpenBLAS
-# ("ELF load command address/offset not page-aligned"), so numpy.libs is left alone.
-find "$BUNDLE/_internal" -type f -name '*.so*' ! -path '*/numpy.libs/*' -print0 |
+# ("ELF load command address/offset not page-aligned"), so the vendored libraries of wheels
+# (numpy.libs, scipy.libs, scikit_learn.libs, ...: auditwheel's *.libs folders) are left alone.
+find "$BUNDLE/_internal" -type f -name '*.so*' ! -path '*.libs/*' ! -name 'lib*openblas*' -print0 |
   xargs -0 -n 16 -P "$(nproc)" strip --strip-unneeded 2>/dev/null || true
 # Qt libraries the spec dropped leave their version symlinks dangling.
 find "$BUNDLE" -xtype l -delete

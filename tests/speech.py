@@ -106,3 +106,9 @@ def decode_audio(path: Path) -> np.ndarray:
     ]  # fmt: skip
     pcm = subprocess.run(cmd, check=True, capture_output=True).stdout
     return np.frombuffer(pcm, np.int16).astype(np.float32) / 32768.0
+
+
+def heard(text: str, words: tuple[str, ...], missing: int = 0) -> bool:
+    """Whether `text` holds all of `words` but at most `missing` (case-insensitive)."""
+    lowered = text.lower()
+    return sum(word.lower() not in lowered for word in words) <= missing

@@ -47,6 +47,14 @@ def build_parser() -> argparse.ArgumentParser:
                    help="label who speaks: auto, or the number of speakers (1-10); off turns it off")
     t.add_argument("--speaker-label", choices=["colon", "brackets"],
                    help='SRT and ASS: "Name: text" (colon, the default) or "[Name] text"')
+    t.add_argument("--engine", choices=["auto", "faster-whisper", "openai-whisper"],
+                   help="auto (default): faster-whisper when the model has a CTranslate2 form")
+    t.add_argument("--compute-type", choices=["auto", "int8", "float32", "float16", "int8_float16"],
+                   help="auto: int8 on the CPU, float16 on CUDA (faster-whisper)")
+    t.add_argument("--no-vad", action="store_true", help="don't skip silence (faster-whisper's VAD)")
+    t.add_argument("--batched", dest="batched", action="store_const", const="on",
+                   help="batched decoding (faster-whisper); default: from 60 s of audio")
+    t.add_argument("--no-batched", dest="batched", action="store_const", const="off")
     t.add_argument("--no-cache", action="store_true")
     t.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
 

@@ -61,6 +61,12 @@ def _options(args: argparse.Namespace, settings):
         changes["word_timestamps"] = True
     if args.initial_prompt:
         changes["initial_prompt"] = args.initial_prompt
+    if getattr(args, "engine", None):
+        changes["engine"] = args.engine
+    if getattr(args, "compute_type", None):
+        changes["compute_type"] = args.compute_type
+    if getattr(args, "no_vad", False):
+        changes["vad"] = False
     return replace(options, **changes)
 
 
@@ -128,6 +134,7 @@ def run_transcribe(args: argparse.Namespace) -> int:
         device=args.device,
         options=_options(args, settings),
         speakers=getattr(args, "speakers", None),
+        batched=getattr(args, "batched", None),
     )
     try:  # resolve once: an unknown model is one message, not one per file
         model = pipeline.resolve_model(on_notice=_say)  # a missing starter model is installed now, with a line

@@ -28,7 +28,7 @@ T = TypeVar("T")
 
 CACHE_SCHEMA = 2  # 2: fingerprints hold the ctime. Another version is emptied, not migrated
 _RESULTS_SINCE = 1  # results of a cache from this version on are kept (only fingerprints change)
-KEY_FORMAT = 1  # bump to invalidate every key (e.g. when the transcript format changes)
+KEY_FORMAT = 2  # 2: engine and compute type in the options; bump to invalidate every key (e.g. when the transcript format changes)
 MAX_FINGERPRINTS = 20_000
 # A file changed within this long before it was hashed may change again within the same
 # mtime tick (FAT: 2 s); its fingerprint is only trusted once re-hashed later ("racy git").

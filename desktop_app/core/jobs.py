@@ -119,7 +119,9 @@ class FoundInCache:
 
 @dataclass(frozen=True)
 class EngineStarted:
-    """The engine took the job's audio."""
+    """The engine took the job's audio; `how` says with what, e.g. "faster-whisper on cpu (int8)"."""
+
+    how: str = ""
 
 
 @dataclass(frozen=True)
@@ -227,7 +229,8 @@ def next_state(job: Job, event: Event) -> Transition:
     if isinstance(event, FoundInCache):
         return Transition(_finished(_described(job, event.details), s.CACHED, event.transcript), "Found in the cache")
     if isinstance(event, EngineStarted):
-        return Transition(replace(job, status=s.TRANSCRIBING), f"Transcribing with {job.model}")
+        how = f" ({event.how})" if event.how else ""
+        return Transition(replace(job, status=s.TRANSCRIBING), f"Transcribing with {job.model}{how}")
     if isinstance(event, SpeakersStarted):
         return Transition(replace(job, status=s.IDENTIFYING_SPEAKERS, progress=0.0, eta_s=None),
                           "Identifying the speakers")  # fmt: skip

@@ -24,6 +24,7 @@ from pathlib import Path
 import numpy as np
 
 from desktop_app.core.cache import ResultCache, cache_key, speaker_cache_key
+from desktop_app.core.engine_choice import choose_engine, resolve_device
 from desktop_app.core.engine import EngineClient, EngineProgress, EngineStatus
 from desktop_app.core.errors import CancelledError, DaredevilError, FileCheckError, MediaError
 from desktop_app.core.filecheck import FileChangedError, check_file
@@ -46,9 +47,11 @@ ProgressCallback = Callable[[EngineProgress], None]
 NoticeCallback = Callable[[str], None]  # a line for a person: installing the starter model on first use
 
 
-def weights_sha256(model: ModelInfo) -> str:
-    """The SHA-256 of the weights the engine runs: the .pt, else the folder the worker makes it from."""
-    form = model.form(ModelFormat.OPENAI) or model.forms[0]
+def weights_sha256(model: ModelInfo, engine: str = "openai-whisper") -> str:
+    """The SHA-256 of the weights the engine runs: faster-whisper's CTranslate2 folder, or the
+    torch engine's .pt (else the folder the worker makes it from)."""
+    form = model.form(ModelFormat.CTRANSLATE2) if engine == "faster-whisper" else None
+    form = form or model.form(ModelFormat.OPENAI) or model.forms[0]
     return form.sha256
 
 
@@ -118,8 +121,10 @@ class Pipeline:
         options: TranscribeOptions | None = None,
         engine: EngineClient | None = None,
         speakers: str | None = None,
+        batched: str | None = None,
     ) -> None:
         self.settings = settings
+        self.batched = batched or settings.batched  # "auto", "on" or "off"
         self.paths = (paths or app_paths()).ensure()
         self.speakers = _speaker_option(speakers if speakers is not None else settings.speakers)
         self.options = options or settings.transcribe_options()
@@ -162,6 +167,7 @@ class Pipeline:
         info = check_file(Path(path), limits.max_file_bytes)
         media = probe_media(info.path, timeout_s=limits.probe_timeout_s, cancel=cancel)
         model = self.resolve_model(on_notice)
+        options = choose_engine(self.options, model, self.device, self.batched, media.duration_s)
         key = transcript_key = None
         if self.cache is not None:
             try:
@@ -171,10 +177,10 @@ class Pipeline:
                     f"The file could not be read ({exc.strerror or exc}). Check that it is still "
                     "there and that the drive is connected, then retry."
                 ) from exc
-            key = transcript_key = cache_key(content, weights_sha256(model), self.options)
+            key = transcript_key = cache_key(content, weights_sha256(model, options.engine), options)
             if self.speakers is not None:
                 key = speaker_cache_key(transcript_key, self.speakers.option)
-        return PreparedJob(info, media, model, self.options, key, self.speakers, transcript_key)
+        return PreparedJob(info, media, model, options, key, self.speakers, transcript_key)
 
     def cached(self, job: PreparedJob) -> Transcript | None:
         """The validated cached transcript, or None (a bad entry is dropped by the cache)."""
@@ -256,6 +262,10 @@ class Pipeline:
         if self.cache is not None and job.transcript_key is not None:
             self.cache.put(job.transcript_key, transcript)
         return transcript
+
+    def describe_run(self, job: PreparedJob) -> str:
+        """What the engine runs the job with, e.g. "faster-whisper on cpu (int8)"."""
+        return job.options.describe(resolve_device(self.device))
 
     def label_speakers(
         self,

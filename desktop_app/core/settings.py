@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from desktop_app.core.fileio import atomic_write_text
-from desktop_app.core.options import Device, Task, TranscribeOptions
+from desktop_app.core.options import COMPUTE_TYPES, Device, EngineName, Task, TranscribeOptions
 from desktop_app.core.paths import app_paths
 from desktop_app.core.typed_json import from_json
 
@@ -60,6 +60,10 @@ class Settings:
     word_timestamps: bool = False
     initial_prompt: str | None = None
     speakers: str = "off"  # identify speakers: "off", "auto" or a count "1".."10"
+    engine: str = field(default=EngineName.AUTO.value, metadata={"choices": tuple(e.value for e in EngineName)})
+    compute_type: str = field(default="auto", metadata={"choices": ("auto", *(c for cs in COMPUTE_TYPES.values() for c in cs))})
+    vad: bool = True  # skip silence (faster-whisper)
+    batched: str = field(default="auto", metadata={"choices": ("auto", "on", "off")})
     limits: Limits = Limits()
     extraction_concurrency: int = field(default=2, metadata=_range(1, 64))
     cache_max_bytes: int = field(default=512 * MB, metadata=_range(0, 1024**5))
@@ -73,6 +77,9 @@ class Settings:
             task=Task(self.task),
             word_timestamps=self.word_timestamps,
             initial_prompt=self.initial_prompt or None,
+            engine=self.engine,
+            compute_type=self.compute_type,
+            vad=self.vad,
         )
 
 

@@ -225,8 +225,8 @@ class JobExecution(QObject):
     def _start_engine(self, job_id: str, run: _Run) -> None:
         io, run.audio, run.busy_on = run.audio, None, self.engine_pool  # the engine task holds the audio now
         assert io is not None and io.audio is not None
-        self.apply(job_id, EngineStarted())
         pipeline, on_error = self.setup.pipeline, self._bug_in(job_id, run)
+        self.apply(job_id, EngineStarted(pipeline.describe_run(io.prepared)))
 
         def on_progress(progress: EngineProgress, speakers: bool = False) -> None:
             post_to_gui(lambda: self._on_progress(job_id, run, progress, speakers), on_error)

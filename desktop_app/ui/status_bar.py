@@ -50,4 +50,6 @@ class QueueStatusBar(QStatusBar):
                 )
             )
         parts.append(self.tr("Model: {0}").format(status.model_name or self.tr("none loaded")))
+        if status.engine:
+            parts.append(self.tr("Engine: {0} ({1})").format(status.engine, status.compute_type))
         self.engine_label.setText(" · ".join(parts))

@@ -74,11 +74,13 @@ SHUTDOWN_TIMEOUT_S = 5.0
 _open_clients: "weakref.WeakSet[EngineClient]" = weakref.WeakSet()
 
 
-def _model_ref(model: "ModelInfo") -> ModelRef:
-    """The torch engine loads the .pt; without one, the worker makes it from the CTranslate2 folder."""
+def _model_ref(model: "ModelInfo", engine: str) -> ModelRef:
+    """faster-whisper loads the CTranslate2 folder; the torch engine loads the .pt, and without
+    one the worker makes it from the folder."""
     from desktop_app.core.models.forms import ModelFormat
 
-    form = model.form(ModelFormat.OPENAI) or model.form(ModelFormat.CTRANSLATE2)
+    ct2, pt = model.form(ModelFormat.CTRANSLATE2), model.form(ModelFormat.OPENAI)
+    form = (ct2 or pt) if engine == "faster-whisper" else (pt or ct2)
     assert form is not None, "a model has at least one form"
     return ModelRef(model.name, str(form.path), form.sha256)
 
@@ -115,8 +117,13 @@ class EngineClient:
         hard_limit_s: float | None = None,
     ) -> Transcript:
         """Transcribe 16 kHz mono audio; raises CancelledError, JobTimeoutError, WorkerDiedError..."""
+        if model is not None and "auto" in (options.engine, options.compute_type):
+            from desktop_app.core.engine_choice import choose_engine
+
+            options = choose_engine(options, model, device)
+
         def request(job_id: str, shm: str, n: int) -> TranscribeRequest:
-            return TranscribeRequest(job_id, shm, n, _model_ref(model), device, options)
+            return TranscribeRequest(job_id, shm, n, _model_ref(model, options.engine), device, options)
 
         done = self._run_with_audio(
             audio, request,

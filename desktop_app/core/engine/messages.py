@@ -41,6 +41,8 @@ class EngineStatus:
     rss_bytes: int
     gpu_memory_used_bytes: int | None = None  # None unless CUDA
     gpu_memory_free_bytes: int | None = None
+    engine: str = ""  # the loaded model's engine, e.g. "faster-whisper"; "" when none is loaded
+    compute_type: str = ""  # e.g. "int8"
 
 
 # -- parent -> worker -------------------------------------------------------------------

@@ -23,7 +23,8 @@ def run_speakers(
     cleanup: Callable[[], None], rss: Callable[[], int],
 ) -> SpeakersDone | JobFailed:
     """Label the request's transcript; progress and the stop flag work as for a transcription."""
-    from desktop_app.core.engine.worker import _JobControl, _read_audio, _Stopped
+    from desktop_app.core.engine.worker import _JobControl, _Stopped
+    from desktop_app.core.engine.worker_support import read_audio as _read_audio
     from desktop_app.core.speakers import identify_speakers
 
     started = time.monotonic()

@@ -32,11 +32,8 @@ import threading
 import time
 import traceback
 import types
-from multiprocessing.shared_memory import SharedMemory
-from pathlib import Path
 from typing import Any
 
-import numpy as np
 import psutil
 
 from desktop_app.core.engine.messages import (
@@ -52,8 +49,16 @@ from desktop_app.core.engine.messages import (
     StatusRequest,
     TranscribeRequest,
     WorkerFailed,
-    WorkerLog,
     WorkerReady,
+)
+from desktop_app.core.engine.worker_support import (
+    PipeLogHandler,
+    is_cuda_oom,
+    nvml_memory,
+    nvml_name,
+    openai_checkpoint,
+    read_audio,
+    run_with_oom_retry,
 )
 from desktop_app.core.lifetime import die_with_parent
 from desktop_app.core.transcript import Segment, Transcript, Word
@@ -66,20 +71,6 @@ MB = 1024**2
 
 class _Stopped(Exception):
     """Raised inside whisper's loop when the app asks the job to stop."""
-
-
-class _PipeLogHandler(logging.Handler):
-    """Sends this process's log records to the parent as WorkerLog messages."""
-
-    def __init__(self, send: Any) -> None:
-        super().__init__(logging.INFO)
-        self._send = send
-
-    def emit(self, record: logging.LogRecord) -> None:
-        try:
-            self._send(WorkerLog(record.levelno, record.name, record.getMessage()))
-        except Exception:  # the parent is gone; nothing useful to do
-            pass
 
 
 def to_segment(raw: dict[str, Any]) -> Segment:
@@ -163,44 +154,33 @@ def install_window_hook() -> None:
     module.tqdm = types.SimpleNamespace(tqdm=_WindowHook)  # type: ignore[attr-defined]
 
 
-def is_cuda_oom(exc: BaseException) -> bool:
-    import torch
-
-    return isinstance(exc, torch.cuda.OutOfMemoryError) or "CUDA out of memory" in str(exc)
-
-
-def run_with_oom_retry(run: Any, on_oom: Any, is_oom: Any = is_cuda_oom) -> Any:
-    """Call ``run()``; on an out-of-memory error call ``on_oom()`` and try once more."""
-    try:
-        return run()
-    except Exception as exc:
-        if not is_oom(exc):
-            raise
-        log.warning("Out of GPU memory; emptying the cache and retrying once")
-    on_oom()
-    return run()
-
-
 class _Engine:
     """The worker's state: the loaded model and counters."""
 
     def __init__(self, send: Any, stop: Any) -> None:
-        import torch
-
-        self._torch = torch
         self._send = send
         self._stop = stop
-        self.model: Any = None
+        self.model: Any = None  # openai-whisper's, or a FasterWhisperModel
         self.model_key: tuple[str, str] | None = None  # (sha256, device)
+        self.model_engine = ""  # the engine self.model is for
+        self.compute_type = ""
         self.model_name: str | None = None
         self.model_loads = 0
         self.jobs_served = 0
         self._process = psutil.Process()
 
+    @property
+    def _torch(self) -> Any:
+        import torch  # only when the torch engine or the speaker step needs it: ~1 s and ~300 MB
+
+        return torch
+
     # -- device and memory --------------------------------------------------------------
 
-    def resolve_device(self, device: str) -> str:
-        cuda = self._torch.cuda.is_available()
+    def resolve_device(self, device: str, engine: str = "openai-whisper") -> str:
+        from desktop_app.core.engine_choice import cuda_available
+
+        cuda = cuda_available() if engine == "faster-whisper" else self._torch.cuda.is_available()
         if device in ("auto", "", None):
             return "cuda" if cuda else "cpu"
         if device.startswith("cuda") and not cuda:
@@ -210,24 +190,22 @@ class _Engine:
     def _on_cuda(self) -> bool:
         return self.model_key is not None and self.model_key[1].startswith("cuda")
 
-    def gpu_memory(self) -> tuple[int, int] | None:
-        """(used, free) bytes on the current GPU, or None without CUDA."""
-        if not self._torch.cuda.is_available():
-            return None
-        free, total = self._torch.cuda.mem_get_info()
-        return total - free, free
+    def gpu_memory(self, device: str = "cuda") -> tuple[int, int] | None:
+        """(used, free) bytes on the GPU as NVML sees it (torch can't see CTranslate2's), or None."""
+        return nvml_memory(int(device.partition(":")[2] or 0))
 
     def rss(self) -> int:
         return self._process.memory_info().rss
 
     def cleanup(self, force_cuda: bool = False) -> None:
-        """gc, and on CUDA empty the cache, logging GPU memory before and after."""
+        """gc, and on CUDA empty torch's cache, logging GPU memory before and after."""
         if not (force_cuda or self._on_cuda()):
             gc.collect()
             return
         before = self.gpu_memory()
         gc.collect()
-        self._torch.cuda.empty_cache()
+        if "torch" in sys.modules:
+            self._torch.cuda.empty_cache()
         after = self.gpu_memory()
         if before and after:
             log.info(
@@ -236,8 +214,8 @@ class _Engine:
             )
 
     def status(self) -> EngineStatus:
-        device = self.model_key[1] if self.model_key else self.resolve_device("auto")
-        name = self._torch.cuda.get_device_name(device) if device.startswith("cuda") else "CPU"
+        device = self.model_key[1] if self.model_key else self.resolve_device("auto", "faster-whisper")
+        name = (nvml_name(int(device.partition(":")[2] or 0)) or "CUDA GPU") if device.startswith("cuda") else "CPU"
         gpu = self.gpu_memory() if device.startswith("cuda") else None
         return EngineStatus(
             device=device,
@@ -250,28 +228,50 @@ class _Engine:
             rss_bytes=self.rss(),
             gpu_memory_used_bytes=gpu[0] if gpu else None,
             gpu_memory_free_bytes=gpu[1] if gpu else None,
+            engine=self.model_engine,
+            compute_type=self.compute_type,
         )
 
     # -- model --------------------------------------------------------------------------
+
+    def unload_model(self) -> None:
+        """Drop the loaded model (either engine's) and free its memory, GPU memory too."""
+        was_on_cuda = self._on_cuda()
+        self.model, self.model_key, self.model_name, self.model_engine = None, None, None, ""
+        gc.unfreeze()  # let the old model's objects be collected
+        self.cleanup(force_cuda=was_on_cuda)  # free the old model's GPU memory before the new one
+
+    def ensure_faster_model(self, name: str, path: str, sha256: str, device: str, compute_type: str) -> bool:
+        """Load the CTranslate2 model unless it is loaded already on this device and compute type."""
+        from desktop_app.core.engine.faster_backend import load_timed
+
+        if self.model_engine == "faster-whisper" and self.model_key == (sha256, device) \
+                and self.compute_type == compute_type:
+            return False
+        self.unload_model()
+        self.model = load_timed(path, device, compute_type)
+        self.model_key, self.model_name, self.model_engine = (sha256, device), name, "faster-whisper"
+        self.compute_type = compute_type
+        self.model_loads += 1
+        return True
 
     def ensure_model(self, name: str, path: str, sha256: str, device: str) -> bool:
         """Load the model unless this one is already loaded on this device; True if loaded."""
         from desktop_app.core.models.loading import load_checkpoint_model
 
+        install_window_hook()
         key = (sha256, device)
-        if self.model_key == key:
+        if self.model_key == key and self.model_engine == "openai-whisper":
             return False
-        was_on_cuda = self._on_cuda()
-        self.model, self.model_key, self.model_name = None, None, None
-        gc.unfreeze()  # let the old model's objects be collected
-        self.cleanup(force_cuda=was_on_cuda)  # free the old model's GPU memory before the new one
+        self.unload_model()
         started = time.monotonic()
-        model = load_checkpoint_model(_openai_checkpoint(path), device, name=name)
+        model = load_checkpoint_model(openai_checkpoint(path), device, name=name)
         for part in (model.encoder, model.decoder):
             part.register_forward_pre_hook(_stop_check_hook)
             for block in part.blocks:  # finer steps: one encoder pass is long on a busy CPU
                 block.register_forward_pre_hook(_stop_check_hook)
-        self.model, self.model_key, self.model_name = model, key, name
+        self.model, self.model_key, self.model_name, self.model_engine = model, key, name, "openai-whisper"
+        self.compute_type = "float16" if device.startswith("cuda") else "float32"
         self.model_loads += 1
         # torch, whisper and the model are ~200k long-lived objects: freezing them makes the
         # gc.collect() after each job take well under a millisecond instead of ~0.1-0.4 s.
@@ -286,22 +286,18 @@ class _Engine:
         global _ACTIVE
         started = time.monotonic()
         try:
-            audio = _read_audio(req.audio_shm, req.n_samples)
-            device = self.resolve_device(req.device)
-            loaded = self.ensure_model(req.model.name, req.model.path, req.model.sha256, device)
-            kwargs = req.options.whisper_kwargs(fp16=device.startswith("cuda"))
+            audio = read_audio(req.audio_shm, req.n_samples)
+            device = self.resolve_device(req.device, req.options.engine)
             job = _ACTIVE = _JobControl(req.job_id, self._send, self._stop)
-
-            def transcribe() -> dict[str, Any]:
-                import whisper
-
-                return whisper.transcribe(self.model, audio, verbose=None, **kwargs)
-
-            result = run_with_oom_retry(transcribe, self.cleanup)
+            if req.options.engine == "faster-whisper":
+                loaded = self.ensure_faster_model(req.model.name, req.model.path, req.model.sha256, device,
+                                                  req.options.compute_type)  # fmt: skip
+                transcript = run_with_oom_retry(
+                    lambda: self.model.transcribe(audio, req.options, job.report, job.check), self.cleanup)
+            else:
+                loaded = self.ensure_model(req.model.name, req.model.path, req.model.sha256, device)
+                transcript = self._openai_transcribe(audio, req.options, device)
             job.report(1.0, [])
-            segments = tuple(to_segment(s) for s in result["segments"] if s["text"].strip())
-            transcript = Transcript(segments, str(result["language"]), len(audio) / SAMPLE_RATE,
-                                    engine="openai-whisper")  # fmt: skip
             outcome: JobDone | JobFailed = JobDone(
                 req.job_id, transcript, loaded, time.monotonic() - started, 0
             )
@@ -319,32 +315,21 @@ class _Engine:
         return JobFailed(outcome.job_id, outcome.kind, outcome.text, rss)
 
 
+    def _openai_transcribe(self, audio: Any, options: Any, device: str) -> Transcript:
+        kwargs = options.whisper_kwargs(fp16=device.startswith("cuda"))
+
+        def transcribe() -> dict[str, Any]:
+            import whisper
+
+            return whisper.transcribe(self.model, audio, verbose=None, **kwargs)
+
+        result = run_with_oom_retry(transcribe, self.cleanup)
+        segments = tuple(to_segment(s) for s in result["segments"] if s["text"].strip())
+        return Transcript(segments, str(result["language"]), len(audio) / SAMPLE_RATE, engine="openai-whisper")
+
+
 class _BadRequest(Exception):
     """The request can't be served as asked (no CUDA, unreadable audio)."""
-
-
-def _openai_checkpoint(path: str) -> str:
-    """The .pt to load: ``path`` itself, or the one made once from an installed CTranslate2 folder."""
-    from desktop_app.core.models.errors import ModelNotFoundError
-    from desktop_app.core.models.forms import ModelFormat
-    from desktop_app.core.models.registry import ensure_openai_form, model_with_form
-
-    if not Path(path).is_dir():
-        return path
-    info = model_with_form(Path(path))
-    if info is None:
-        raise ModelNotFoundError(f"{path} is not an installed model. Import it with Settings > Models > Import.")
-    checkpoint = ensure_openai_form(info).form(ModelFormat.OPENAI)
-    assert checkpoint is not None
-    return str(checkpoint.path)
-
-
-def _read_audio(name: str, n_samples: int) -> np.ndarray:
-    shm = SharedMemory(name=name)
-    try:
-        return np.ndarray((n_samples,), dtype=np.float32, buffer=shm.buf).copy()
-    finally:
-        shm.close()
 
 
 def _failure(job_id: str, exc: Exception) -> JobFailed:
@@ -381,12 +366,11 @@ def run_worker(conn: Any, stop: Any) -> None:
             conn.send(message)
 
     root = logging.getLogger()
-    root.addHandler(_PipeLogHandler(send))
+    root.addHandler(PipeLogHandler(send))
     root.setLevel(logging.INFO)
     logging.captureWarnings(True)
     try:
         engine = _Engine(send, stop)
-        install_window_hook()
     except BaseException as exc:  # noqa: BLE001 - report anything, then exit
         send(WorkerFailed(f"The transcription engine could not start: {type(exc).__name__}: {exc}"))
         return

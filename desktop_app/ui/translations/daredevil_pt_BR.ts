@@ -403,7 +403,7 @@
 <context>
     <name>JobExecution</name>
     <message>
-        <location filename="../../runner/execution.py" line="282"/>
+        <location filename="../../runner/execution.py" line="279"/>
         <source>Something unexpected went wrong ({0}). The job&apos;s log has the details.</source>
         <extracomment>Audio decoded ahead of the engine, beyond the jobs the I/O pool is working on.</extracomment>
         <translation>Algo inesperado deu errado ({0}). O registro do trabalho tem os detalhes.</translation>
@@ -944,6 +944,11 @@ ou use Arquivo &gt; Adicionar arquivos (Ctrl+O)</translation>
         <location filename="../status_bar.py" line="52"/>
         <source>none loaded</source>
         <translation>nenhum carregado</translation>
+    </message>
+    <message>
+        <location filename="../status_bar.py" line="54"/>
+        <source>Engine: {0} ({1})</source>
+        <translation>Motor: {0} ({1})</translation>
     </message>
 </context>
 <context>

@@ -60,7 +60,7 @@ def test_model_stays_loaded_between_jobs(tiny_en_model, hello_audio):
     assert first.model_loads == second.model_loads == 1
     assert (first.jobs_served, second.jobs_served) == (1, 2)
     assert first.pid == second.pid
-    assert second.model_name == "tiny.en" and second.model_sha256 == tiny_en_model.form(ModelFormat.OPENAI).sha256
+    assert second.model_name == "tiny.en" and second.model_sha256 == tiny_en_model.form(ModelFormat.CTRANSLATE2).sha256  # the default engine runs it
 
 
 def test_status_names_the_device(engine, tiny_en_model):
