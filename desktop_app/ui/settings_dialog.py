@@ -35,6 +35,7 @@ from desktop_app.core.speakers.count import AUTO, MAX_SPEAKERS, OFF
 from desktop_app.runner.controller import QueueController
 from desktop_app.runner.model_manager import CLEAR_CACHE, list_gpus
 from desktop_app.runner.tasks import run_task
+from desktop_app.ui.engine_page import EnginePage
 from desktop_app.ui.models_page import ERROR_STYLE, ModelsPage
 
 
@@ -93,6 +94,8 @@ class SettingsDialog(QDialog):
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self._transcription_page(), self.tr("Transcription"))
+        self.engine_page = EnginePage()
+        self.tabs.addTab(self.engine_page, self.tr("Engine"))
         self.tabs.addTab(self._limits_page(), self.tr("Limits"))
         self.tabs.addTab(self._performance_page(), self.tr("Performance"))
         self.tabs.addTab(self._interface_page(), self.tr("Interface"))
@@ -225,6 +228,7 @@ class SettingsDialog(QDialog):
     def show_settings(self, settings: Settings) -> None:
         """Put `settings` in the form."""
         self._fill_models(settings.model)
+        self.engine_page.show_settings(settings)
         _select(self.device_combo, settings.device)
         _select(self.language_combo, settings.language or None)
         _select(self.task_combo, settings.task)
@@ -323,6 +327,7 @@ class SettingsDialog(QDialog):
             worker_max_jobs=self.worker_max_jobs.value(),
             worker_max_rss_gb=self.worker_max_rss.value(),
             ui_language=self.ui_language.currentData(),
+            **self.engine_page.changes(),
         )
 
     def apply(self) -> bool:

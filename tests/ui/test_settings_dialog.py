@@ -293,7 +293,7 @@ def test_the_dialog_speaks_brazilian_portuguese(qtbot, controller):
         qtbot.addWidget(made)
         tabs = [made.tabs.tabText(i) for i in range(made.tabs.count())]
         assert made.windowTitle() == "Configurações"
-        assert tabs == ["Transcrição", "Limites", "Desempenho", "Interface", "Modelos"]
+        assert tabs == ["Transcrição", "Motor", "Limites", "Desempenho", "Interface", "Modelos"]
         assert made.models_page.download_button.text() == "Baixar"
     finally:
         install_translator("en")
@@ -314,3 +314,21 @@ def test_identify_speakers_is_a_setting(qtbot, dialog, bare_home):
     assert again.speakers_combo.currentText() == "3 speakers"
     assert again.settings_from_form().speakers == "3"
     again.models.shutdown()
+
+
+def test_the_engine_page_chooses_engine_compute_type_vad_and_batching(qtbot, dialog, bare_home):
+    page = dialog.engine_page
+    assert (page.engine_combo.currentData(), page.compute_combo.currentData(), page.vad_check.isChecked(),
+            page.batched_combo.currentData()) == ("auto", "auto", True, "auto")  # fmt: skip
+    dialog.tabs.setCurrentWidget(page)
+    page.engine_combo.setCurrentIndex(page.engine_combo.findData("openai-whisper"))
+    page.compute_combo.setCurrentIndex(page.compute_combo.findData("float32"))
+    page.vad_check.setChecked(False)
+    page.batched_combo.setCurrentIndex(page.batched_combo.findData("off"))
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    saved = load_settings(bare_home.settings_file)
+    assert (saved.engine, saved.compute_type, saved.vad, saved.batched) == ("openai-whisper", "float32", False, "off")
+    assert dialog.controller.settings.engine == "openai-whisper"
+    again = SettingsDialog(dialog.controller)
+    qtbot.addWidget(again)
+    assert again.engine_page.engine_combo.currentData() == "openai-whisper" and not again.engine_page.vad_check.isChecked()

@@ -2,6 +2,109 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR">
 <context>
+    <name>EnginePage</name>
+    <message>
+        <location filename="../engine_page.py" line="28"/>
+        <source>Automatic (faster-whisper where the model allows)</source>
+        <translation>Automático (faster-whisper quando o modelo permite)</translation>
+    </message>
+    <message>
+        <location filename="../engine_page.py" line="29"/>
+        <source>faster-whisper (CTranslate2)</source>
+        <translation>faster-whisper (CTranslate2)</translation>
+    </message>
+    <message>
+        <location filename="../engine_page.py" line="30"/>
+        <source>openai-whisper (PyTorch)</source>
+        <translation>openai-whisper (PyTorch)</translation>
+    </message>
+    <message>
+        <location filename="../engine_page.py" line="31"/>
+        <source>faster-whisper is several times faster and needs less memory</source>
+        <translation>O faster-whisper é várias vezes mais rápido e usa menos memória</translation>
+    </message>
+    <message>
+        <location filename="../engine_page.py" line="34"/>
+        <source>Automatic (int8 on the CPU, float16 on a GPU)</source>
+        <translation>Automático (int8 na CPU, float16 na GPU)</translation>
+    </message>
+    <message>
+        <location filename="../engine_page.py" line="35"/>
+        <source>int8 (CPU)</source>
+        <translation>int8 (CPU)</translation>
+    </message>
+    <message>
+        <location filename="../engine_page.py" line="35"/>
+        <source>float32 (CPU)</source>
+        <translation>float32 (CPU)</translation>
+    </message>
+    <message>
+        <location filename="../engine_page.py" line="36"/>
+        <source>float16 (GPU)</source>
+        <translation>float16 (GPU)</translation>
+    </message>
+    <message>
+        <location filename="../engine_page.py" line="36"/>
+        <source>int8_float16 (GPU)</source>
+        <translation>int8_float16 (GPU)</translation>
+    </message>
+    <message>
+        <location filename="../engine_page.py" line="37"/>
+        <source>How faster-whisper computes; openai-whisper uses float32 on the CPU, float16 on a GPU</source>
+        <translation>Como o faster-whisper calcula; o openai-whisper usa float32 na CPU e float16 na GPU</translation>
+    </message>
+    <message>
+        <location filename="../engine_page.py" line="39"/>
+        <source>Skip silence (voice activity detection)</source>
+        <translation>Pular silêncio (detecção de voz)</translation>
+    </message>
+    <message>
+        <location filename="../engine_page.py" line="40"/>
+        <source>Silence costs seconds, not minutes, and gives no invented text</source>
+        <translation>O silêncio custa segundos, não minutos, e não gera texto inventado</translation>
+    </message>
+    <message>
+        <location filename="../engine_page.py" line="42"/>
+        <source>Automatic (from one minute of audio)</source>
+        <translation>Automático (a partir de um minuto de áudio)</translation>
+    </message>
+    <message>
+        <location filename="../engine_page.py" line="42"/>
+        <source>On</source>
+        <translation>Ligado</translation>
+    </message>
+    <message>
+        <location filename="../engine_page.py" line="42"/>
+        <source>Off</source>
+        <translation>Desligado</translation>
+    </message>
+    <message>
+        <location filename="../engine_page.py" line="43"/>
+        <source>Decode several parts of the audio at once (faster on long files)</source>
+        <translation>Decodificar várias partes do áudio de uma vez (mais rápido em arquivos longos)</translation>
+    </message>
+    <message>
+        <location filename="../engine_page.py" line="45"/>
+        <source>Silence skipping and batching apply to faster-whisper only.</source>
+        <translation>Pular silêncio e decodificar em lotes valem só para o faster-whisper.</translation>
+    </message>
+    <message>
+        <location filename="../engine_page.py" line="48"/>
+        <source>Engine:</source>
+        <translation>Motor:</translation>
+    </message>
+    <message>
+        <location filename="../engine_page.py" line="49"/>
+        <source>Compute type:</source>
+        <translation>Tipo de cálculo:</translation>
+    </message>
+    <message>
+        <location filename="../engine_page.py" line="51"/>
+        <source>Batched decoding:</source>
+        <translation>Decodificação em lotes:</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../export_dialog.py" line="59"/>
@@ -993,305 +1096,310 @@ ou use Arquivo &gt; Adicionar arquivos (Ctrl+O)</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.py" line="89"/>
+        <location filename="../settings_dialog.py" line="90"/>
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="95"/>
+        <location filename="../settings_dialog.py" line="96"/>
         <source>Transcription</source>
         <translation>Transcrição</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="96"/>
+        <location filename="../settings_dialog.py" line="98"/>
+        <source>Engine</source>
+        <translation>Motor</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="99"/>
         <source>Limits</source>
         <translation>Limites</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="97"/>
+        <location filename="../settings_dialog.py" line="100"/>
         <source>Performance</source>
         <translation>Desempenho</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="98"/>
+        <location filename="../settings_dialog.py" line="101"/>
         <source>Interface</source>
         <translation>Interface</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="100"/>
+        <location filename="../settings_dialog.py" line="103"/>
         <source>Models</source>
         <translation>Modelos</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="130"/>
+        <location filename="../settings_dialog.py" line="133"/>
         <source>Automatic (a GPU when there is one)</source>
         <translation>Automático (uma GPU quando houver)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="131"/>
+        <location filename="../settings_dialog.py" line="134"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="133"/>
+        <location filename="../settings_dialog.py" line="136"/>
         <source>Detect automatically</source>
         <translation>Detectar automaticamente</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="137"/>
+        <location filename="../settings_dialog.py" line="140"/>
         <source>Transcribe (keep the spoken language)</source>
         <translation>Transcrever (manter o idioma falado)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="138"/>
+        <location filename="../settings_dialog.py" line="141"/>
         <source>Translate to English</source>
         <translation>Traduzir para o inglês</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="139"/>
+        <location filename="../settings_dialog.py" line="142"/>
         <source>Word timestamps (needed for karaoke subtitles; slower)</source>
         <translation>Tempos por palavra (necessários para legendas karaokê; mais lento)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="141"/>
+        <location filename="../settings_dialog.py" line="144"/>
         <source>Off</source>
         <translation>Desligado</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="142"/>
+        <location filename="../settings_dialog.py" line="145"/>
         <source>Automatic (count them)</source>
         <translation>Automático (contar os falantes)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="143"/>
+        <location filename="../settings_dialog.py" line="146"/>
         <source>1 speaker</source>
         <translation>1 falante</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="145"/>
+        <location filename="../settings_dialog.py" line="148"/>
         <source>{0} speakers</source>
         <translation>{0} falantes</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="146"/>
+        <location filename="../settings_dialog.py" line="149"/>
         <source>Label who speaks each word (turns word timestamps on; takes a little longer)</source>
         <translation>Identificar quem fala cada palavra (ativa os tempos por palavra; demora um pouco mais)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="149"/>
+        <location filename="../settings_dialog.py" line="152"/>
         <source>Names, spellings or a style for Whisper to follow</source>
         <translation>Nomes, grafias ou um estilo para o Whisper seguir</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="153"/>
+        <location filename="../settings_dialog.py" line="156"/>
         <source>Model:</source>
         <translation>Modelo:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="154"/>
+        <location filename="../settings_dialog.py" line="157"/>
         <source>Device:</source>
         <translation>Dispositivo:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="155"/>
+        <location filename="../settings_dialog.py" line="158"/>
         <source>Language:</source>
         <translation>Idioma:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="156"/>
+        <location filename="../settings_dialog.py" line="159"/>
         <source>Task:</source>
         <translation>Tarefa:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="158"/>
+        <location filename="../settings_dialog.py" line="161"/>
         <source>Identify speakers:</source>
         <translation>Identificar falantes:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="159"/>
+        <location filename="../settings_dialog.py" line="162"/>
         <source>Initial prompt:</source>
         <translation>Prompt inicial:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="163"/>
+        <location filename="../settings_dialog.py" line="166"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="164"/>
-        <location filename="../settings_dialog.py" line="201"/>
+        <location filename="../settings_dialog.py" line="167"/>
+        <location filename="../settings_dialog.py" line="204"/>
         <source> GB</source>
         <translation> GB</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="170"/>
+        <location filename="../settings_dialog.py" line="173"/>
         <source> × the audio length</source>
         <translation> × a duração do áudio</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="176"/>
+        <location filename="../settings_dialog.py" line="179"/>
         <source>Largest file:</source>
         <translation>Maior arquivo:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="177"/>
+        <location filename="../settings_dialog.py" line="180"/>
         <source>Time to read a file&apos;s format:</source>
         <translation>Tempo para ler o formato do arquivo:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="178"/>
+        <location filename="../settings_dialog.py" line="181"/>
         <source>Audio extraction time limit (grows with the file&apos;s size):</source>
         <translation>Tempo limite da extração de áudio (cresce com o tamanho do arquivo):</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="179"/>
-        <location filename="../settings_dialog.py" line="183"/>
+        <location filename="../settings_dialog.py" line="182"/>
+        <location filename="../settings_dialog.py" line="186"/>
         <source>At least:</source>
         <translation>No mínimo:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="180"/>
+        <location filename="../settings_dialog.py" line="183"/>
         <source>Per MB of file:</source>
         <translation>Por MB de arquivo:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="181"/>
+        <location filename="../settings_dialog.py" line="184"/>
         <source>At most:</source>
         <translation>No máximo:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="182"/>
+        <location filename="../settings_dialog.py" line="185"/>
         <source>Transcription time limit (the larger of the two):</source>
         <translation>Tempo limite da transcrição (o maior dos dois):</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="184"/>
+        <location filename="../settings_dialog.py" line="187"/>
         <source>Or:</source>
         <translation>Ou:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="185"/>
+        <location filename="../settings_dialog.py" line="188"/>
         <source>Grace before the engine is stopped:</source>
         <translation>Tolerância antes de parar o motor:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="186"/>
+        <location filename="../settings_dialog.py" line="189"/>
         <source>Automatic retries:</source>
         <translation>Novas tentativas automáticas:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="187"/>
+        <location filename="../settings_dialog.py" line="190"/>
         <source>Wait before a retry:</source>
         <translation>Espera antes de tentar de novo:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="192"/>
+        <location filename="../settings_dialog.py" line="195"/>
         <source>How many files are checked and decoded at once</source>
         <translation>Quantos arquivos são verificados e decodificados ao mesmo tempo</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="193"/>
+        <location filename="../settings_dialog.py" line="196"/>
         <source> MB</source>
         <translation> MB</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="195"/>
-        <location filename="../settings_dialog.py" line="364"/>
+        <location filename="../settings_dialog.py" line="198"/>
+        <location filename="../settings_dialog.py" line="369"/>
         <source>Clear cache</source>
         <translation>Limpar cache</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="200"/>
+        <location filename="../settings_dialog.py" line="203"/>
         <source> jobs</source>
         <translation> tarefas</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="204"/>
+        <location filename="../settings_dialog.py" line="207"/>
         <source>Files prepared at once:</source>
         <translation>Arquivos preparados ao mesmo tempo:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="205"/>
+        <location filename="../settings_dialog.py" line="208"/>
         <source>Result cache size:</source>
         <translation>Tamanho do cache de resultados:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="206"/>
+        <location filename="../settings_dialog.py" line="209"/>
         <source>In the cache now:</source>
         <translation>No cache agora:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="207"/>
+        <location filename="../settings_dialog.py" line="210"/>
         <source>Restart the engine after:</source>
         <translation>Reiniciar o motor após:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="208"/>
+        <location filename="../settings_dialog.py" line="211"/>
         <source>Or when it uses more than:</source>
         <translation>Ou quando ele usar mais de:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="213"/>
+        <location filename="../settings_dialog.py" line="216"/>
         <source>Follow the system</source>
         <translation>Seguir o sistema</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="216"/>
+        <location filename="../settings_dialog.py" line="219"/>
         <source>A new language shows the next time Daredevil starts.</source>
         <translation>O novo idioma aparece na próxima vez que o Daredevil iniciar.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="219"/>
+        <location filename="../settings_dialog.py" line="222"/>
         <source>Interface language:</source>
         <translation>Idioma da interface:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="255"/>
+        <location filename="../settings_dialog.py" line="259"/>
         <source>Starter model ({0})</source>
         <translation>Modelo inicial ({0})</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="263"/>
+        <location filename="../settings_dialog.py" line="267"/>
         <source>{0} (to download, about {1} MB)</source>
         <translation>{0} (para baixar, cerca de {1} MB)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="269"/>
+        <location filename="../settings_dialog.py" line="273"/>
         <source>{0} (not installed)</source>
         <translation>{0} (não instalado)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="275"/>
+        <location filename="../settings_dialog.py" line="279"/>
         <source>GPU {0}: {1}</source>
         <translation>GPU {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="284"/>
+        <location filename="../settings_dialog.py" line="288"/>
         <source>The model &quot;{0}&quot; is not installed yet. Download it on the Models page, or choose another.</source>
         <translation>O modelo &quot;{0}&quot; ainda não está instalado. Baixe-o na página Modelos ou escolha outro.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="290"/>
+        <location filename="../settings_dialog.py" line="294"/>
         <source>The shortest audio extraction time limit ({0} s) is longer than the longest ({1} s).</source>
         <translation>O menor tempo limite da extração de áudio ({0} s) é maior que o maior ({1} s).</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="296"/>
+        <location filename="../settings_dialog.py" line="300"/>
         <source>English-only models cannot translate. Choose a multilingual model.</source>
         <translation>Modelos só de inglês não traduzem. Escolha um modelo multilíngue.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="339"/>
+        <location filename="../settings_dialog.py" line="344"/>
         <source>The settings could not be saved: {0}</source>
         <translation>Não foi possível salvar as configurações: {0}</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="365"/>
+        <location filename="../settings_dialog.py" line="370"/>
         <source>Forget every cached transcript? Files transcribed before will be transcribed again.</source>
         <translation>Esquecer todas as transcrições em cache? Arquivos já transcritos serão transcritos de novo.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="380"/>
+        <location filename="../settings_dialog.py" line="385"/>
         <source>Could not clear the cache: {0}</source>
         <translation>Não foi possível limpar o cache: {0}</translation>
     </message>
