@@ -136,7 +136,8 @@ class Pipeline:
         self._model_lock = threading.Lock()
         self.cache = self._open_cache(settings) if use_cache else None
         self.engine = engine or EngineClient(
-            max_jobs=settings.worker_max_jobs, max_rss_gb=settings.worker_max_rss_gb
+            max_jobs=settings.worker_max_jobs, max_rss_gb=settings.worker_max_rss_gb,
+            idle_release_s=settings.model_idle_release_s,
         )
         self.retry = RetryPolicy.from_limits(settings.limits)
 

@@ -92,9 +92,10 @@ class _WorkerGone(Exception):
 class EngineClient:
     """Runs transcriptions in the worker process; use from one thread at a time."""
 
-    def __init__(self, max_jobs: int = 200, max_rss_gb: float = 8.0) -> None:
+    def __init__(self, max_jobs: int = 200, max_rss_gb: float = 8.0, idle_release_s: float = 0.0) -> None:
         self.max_jobs = max_jobs
         self.max_rss_gb = max_rss_gb
+        self.idle_release_s = idle_release_s  # the worker drops its model after this long idle (0: never)
         self._ctx = multiprocessing.get_context("spawn")
         self._process: Any = None
         self._conn: Any = None
@@ -123,7 +124,8 @@ class EngineClient:
             options = choose_engine(options, model, device)
 
         def request(job_id: str, shm: str, n: int) -> TranscribeRequest:
-            return TranscribeRequest(job_id, shm, n, _model_ref(model, options.engine), device, options)
+            return TranscribeRequest(job_id, shm, n, _model_ref(model, options.engine), device, options,
+                                     self.idle_release_s)  # fmt: skip
 
         done = self._run_with_audio(
             audio, request,

@@ -65,6 +65,7 @@ class TranscribeRequest:
     model: ModelRef
     device: str  # "auto", "cpu" or "cuda"
     options: TranscribeOptions
+    idle_release_s: float = 0.0  # release the model after this long without a job; 0: keep it
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,6 @@ import os
 import sys
 import threading
 import time
-import traceback
 import types
 from typing import Any
 
@@ -39,7 +38,6 @@ import psutil
 from desktop_app.core.engine.messages import (
     EngineProgress,
     EngineStatus,
-    ErrorKind,
     JobDone,
     JobFailed,
     JobProgress,
@@ -51,9 +49,11 @@ from desktop_app.core.engine.messages import (
     WorkerFailed,
     WorkerReady,
 )
-from desktop_app.core.engine.worker_support import (
+from desktop_app.core.engine.worker_support import (  # noqa: F401 - _Stopped: the speaker step's too
     PipeLogHandler,
-    is_cuda_oom,
+    _BadRequest,
+    _failure,
+    _Stopped,
     nvml_memory,
     nvml_name,
     openai_checkpoint,
@@ -67,10 +67,6 @@ log = logging.getLogger("desktop_app.core.engine.worker")
 
 SAMPLE_RATE = 16000  # whisper.audio.SAMPLE_RATE
 MB = 1024**2
-
-
-class _Stopped(Exception):
-    """Raised inside whisper's loop when the app asks the job to stop."""
 
 
 def to_segment(raw: dict[str, Any]) -> Segment:
@@ -328,34 +324,6 @@ class _Engine:
         return Transcript(segments, str(result["language"]), len(audio) / SAMPLE_RATE, engine="openai-whisper")
 
 
-class _BadRequest(Exception):
-    """The request can't be served as asked (no CUDA, unreadable audio)."""
-
-
-def _failure(job_id: str, exc: Exception) -> JobFailed:
-    """Map an exception to a typed failure with a message for a person."""
-    from desktop_app.core.models import errors as model_errors
-
-    if isinstance(exc, _Stopped):
-        log.info("Job %s stopped on request", job_id)
-        return JobFailed(job_id, ErrorKind.STOPPED, str(exc))
-    if isinstance(exc, _BadRequest):
-        return JobFailed(job_id, ErrorKind.BAD_REQUEST, str(exc))
-    if isinstance(exc, model_errors.UnsupportedModelError):
-        return JobFailed(job_id, ErrorKind.UNSUPPORTED_MODEL, str(exc))
-    if isinstance(exc, model_errors.ModelError):
-        return JobFailed(job_id, ErrorKind.MODEL_FILE, str(exc))
-    if is_cuda_oom(exc):
-        return JobFailed(
-            job_id,
-            ErrorKind.OUT_OF_MEMORY,
-            "The GPU ran out of memory, even after a retry. Choose a smaller model, "
-            "or the CPU device, and try again.",
-        )
-    log.error("Transcription failed:\n%s", traceback.format_exc())
-    return JobFailed(job_id, ErrorKind.INTERNAL, f"Transcription failed: {type(exc).__name__}: {exc}")
-
-
 def run_worker(conn: Any, stop: Any) -> None:
     """The worker process's main function: serve requests until shutdown or EOF."""
     die_with_parent()
@@ -375,11 +343,22 @@ def run_worker(conn: Any, stop: Any) -> None:
         send(WorkerFailed(f"The transcription engine could not start: {type(exc).__name__}: {exc}"))
         return
     send(WorkerReady(os.getpid()))
+    idle_release_s, last_job = 0.0, time.monotonic()
     while True:
         try:
+            if engine.model is not None and idle_release_s > 0:  # status requests don't count as work
+                left = last_job + idle_release_s - time.monotonic()
+                if left <= 0:
+                    log.info("No job for %.0f s: releasing model %s", idle_release_s, engine.model_name)
+                    engine.unload_model()
+                    continue
+                if not conn.poll(left):
+                    continue
             message = conn.recv()
         except (EOFError, OSError):  # the app has gone
             break
+        if isinstance(message, TranscribeRequest):
+            idle_release_s = message.idle_release_s
         try:
             if isinstance(message, ShutdownRequest):
                 break
@@ -387,6 +366,7 @@ def run_worker(conn: Any, stop: Any) -> None:
                 send(StatusReply(engine.status()))
             elif isinstance(message, TranscribeRequest):
                 send(engine.run_job(message))
+                last_job = time.monotonic()
             elif isinstance(message, SpeakersRequest):  # SPEAKER SEAM (issue 10): see speaker_step.py
                 from desktop_app.core.engine.speaker_step import run_speakers
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import logging
 import sys
+import traceback
 from multiprocessing.shared_memory import SharedMemory
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from desktop_app.core.engine.messages import WorkerLog
+from desktop_app.core.engine.messages import ErrorKind, JobFailed, WorkerLog
 
 log = logging.getLogger("desktop_app.core.engine.worker")
 
@@ -96,3 +97,35 @@ def nvml_name(index: int = 0) -> str | None:
         return name.decode() if isinstance(name, bytes) else str(name)
     except Exception:  # noqa: BLE001
         return None
+
+
+class _Stopped(Exception):
+    """Raised inside whisper's loop when the app asks the job to stop."""
+
+
+class _BadRequest(Exception):
+    """The request can't be served as asked (no CUDA, unreadable audio)."""
+
+
+def _failure(job_id: str, exc: Exception) -> JobFailed:
+    """Map an exception to a typed failure with a message for a person."""
+    from desktop_app.core.models import errors as model_errors
+
+    if isinstance(exc, _Stopped):
+        log.info("Job %s stopped on request", job_id)
+        return JobFailed(job_id, ErrorKind.STOPPED, str(exc))
+    if isinstance(exc, _BadRequest):
+        return JobFailed(job_id, ErrorKind.BAD_REQUEST, str(exc))
+    if isinstance(exc, model_errors.UnsupportedModelError):
+        return JobFailed(job_id, ErrorKind.UNSUPPORTED_MODEL, str(exc))
+    if isinstance(exc, model_errors.ModelError):
+        return JobFailed(job_id, ErrorKind.MODEL_FILE, str(exc))
+    if is_cuda_oom(exc):
+        return JobFailed(
+            job_id,
+            ErrorKind.OUT_OF_MEMORY,
+            "The GPU ran out of memory, even after a retry. Choose a smaller model, "
+            "or the CPU device, and try again.",
+        )
+    log.error("Transcription failed:\n%s", traceback.format_exc())
+    return JobFailed(job_id, ErrorKind.INTERNAL, f"Transcription failed: {type(exc).__name__}: {exc}")

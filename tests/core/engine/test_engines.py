@@ -82,3 +82,20 @@ def test_batched_decoding_hears_the_words_with_and_without_vad(engine, tiny_en_m
 
 def test_hello_is_the_sentence_these_tests_expect():
     assert all(word in HELLO.lower() for word in HELLO_WORDS)
+
+
+def test_an_idle_worker_releases_its_model_and_loads_it_again_for_the_next_job(tiny_en_model, hello_audio):
+    import time
+
+    from desktop_app.core.engine import EngineClient
+
+    with EngineClient(idle_release_s=1.0) as client:
+        client.transcribe(hello_audio, tiny_en_model, FASTER)
+        assert client.status().model_name == "tiny.en"
+        deadline = time.monotonic() + 30
+        while client.status().model_name is not None and time.monotonic() < deadline:
+            time.sleep(0.5)
+        status = client.status()
+        assert status.model_name is None and status.engine == ""
+        assert heard(client.transcribe(hello_audio, tiny_en_model, FASTER).text, HELLO_WORDS)
+        assert client.status().model_loads == 2
