@@ -99,3 +99,18 @@ def test_an_idle_worker_releases_its_model_and_loads_it_again_for_the_next_job(t
         assert status.model_name is None and status.engine == ""
         assert heard(client.transcribe(hello_audio, tiny_en_model, FASTER).text, HELLO_WORDS)
         assert client.status().model_loads == 2
+
+
+def test_silence_skipping_writes_nothing_outside_the_apps_folders(tmp_path):
+    """onnxruntime's telemetry would write a device id under ~/.cache/Microsoft (the app turns it off)."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "HOME": str(tmp_path)}
+    env.pop("ORT_DISABLE_TELEMETRY", None)
+    code = ("import desktop_app, numpy as np\n"
+            "from faster_whisper.vad import get_speech_timestamps\n"
+            "get_speech_timestamps(np.zeros(32000, dtype=np.float32))\n")  # fmt: skip
+    subprocess.run([sys.executable, "-c", code], env=env, check=True, timeout=120)
+    assert list(tmp_path.rglob("*")) == []
