@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 import threading
+from dataclasses import replace
 
 import psutil
 import pytest
@@ -17,6 +18,7 @@ from desktop_app.core.options import TranscribeOptions
 pytestmark = pytest.mark.heavy  # how fast these stops are: bench/fault_timings.py
 
 FAST = TranscribeOptions(beam_size=1, best_of=1)
+ENGINES = pytest.mark.parametrize("engine_name", ["faster-whisper", "openai-whisper"])
 
 
 def _warm(client, model, audio):
@@ -25,32 +27,36 @@ def _warm(client, model, audio):
     return client.worker_pid
 
 
-def test_kill_9_mid_job_raises_worker_died_then_recovers(engine, tiny_en_model, hello_audio, long_audio):
+@ENGINES
+def test_kill_9_mid_job_raises_worker_died_then_recovers(engine, tiny_en_model, hello_audio, long_audio, engine_name):
     pid = _warm(engine, tiny_en_model, hello_audio)
     killer = threading.Timer(1.0, os.kill, (pid, signal.SIGKILL))  # mid-job: this needs > 3 s
     killer.start()
     try:
         with pytest.raises(WorkerDiedError) as caught:
-            engine.transcribe(long_audio, tiny_en_model, TranscribeOptions())
+            engine.transcribe(long_audio, tiny_en_model, TranscribeOptions(engine=engine_name))
     finally:
         killer.cancel()
     assert caught.value.transient
     assert "SIGKILL" in str(caught.value)
     assert not psutil.pid_exists(pid), "the dead worker was not reaped"
 
-    transcript = engine.transcribe(hello_audio, tiny_en_model, FAST)
+    transcript = engine.transcribe(hello_audio, tiny_en_model, replace(FAST, engine=engine_name))
     assert "hello" in transcript.text.lower()
+    assert transcript.engine == engine_name
     assert engine.worker_pid != pid
 
 
-def test_cancel_mid_job_stops_and_keeps_worker(engine, tiny_en_model, hello_audio, long_audio):
+@ENGINES
+def test_cancel_mid_job_stops_and_keeps_worker(engine, tiny_en_model, hello_audio, long_audio, engine_name):
     pid = _warm(engine, tiny_en_model, hello_audio)
+    engine.transcribe(hello_audio, tiny_en_model, replace(FAST, engine=engine_name))  # load this engine's model
     loads = engine.status().model_loads
     cancel = threading.Event()
     timer = threading.Timer(1.0, cancel.set)
     timer.start()
     with pytest.raises(CancelledError):
-        engine.transcribe(long_audio, tiny_en_model, TranscribeOptions(), cancel=cancel)
+        engine.transcribe(long_audio, tiny_en_model, TranscribeOptions(engine=engine_name), cancel=cancel)
     timer.join()
     assert engine.worker_pid == pid, "a cooperative stop should not kill the worker"
     assert engine.status().model_loads == loads
