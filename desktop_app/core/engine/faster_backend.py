@@ -105,10 +105,10 @@ def to_segment(raw: Any) -> Segment:
     )  # fmt: skip
 
 
-def load_timed(folder: str, device: str, compute_type: str) -> FasterWhisperModel:
-    """Load and log how long it took."""
+def load_timed(name: str, folder: str, device: str, compute_type: str) -> FasterWhisperModel:
+    """Load and log how long it took (the same line as the torch engine's, plus the engine)."""
     started = time.monotonic()
     model = FasterWhisperModel(folder, device, compute_type)
-    log.info("Loaded %s with faster-whisper on %s (%s) in %.1f s", folder, device, compute_type,
-             time.monotonic() - started)  # fmt: skip
+    log.info("Loaded model %s on %s in %.1f s (faster-whisper, %s)", name, device, time.monotonic() - started,
+             compute_type)  # fmt: skip
     return model

@@ -245,7 +245,7 @@ class _Engine:
                 and self.compute_type == compute_type:
             return False
         self.unload_model()
-        self.model = load_timed(path, device, compute_type)
+        self.model = load_timed(name, path, device, compute_type)
         self.model_key, self.model_name, self.model_engine = (sha256, device), name, "faster-whisper"
         self.compute_type = compute_type
         self.model_loads += 1
