@@ -112,7 +112,8 @@ class MainWindow(QMainWindow):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.customContextMenuRequested.connect(self._show_context_menu)
         self.panel.segment_clicked.connect(lambda job_id, row: self.open_editor(job_id, row))
-        self.table.activated.connect(self._on_activated)  # double-click or Enter
+        self.table.activated.connect(self._on_activated)  # Enter (and double-click on some styles)
+        self.table.doubleClicked.connect(self._on_activated)
         self._title_timer = QTimer(self)
         self._title_timer.setSingleShot(True)
         self._title_timer.setInterval(100)
@@ -241,7 +242,7 @@ class MainWindow(QMainWindow):
         menu.popup(self.table.viewport().mapToGlobal(pos))
 
     def _on_activated(self, index) -> None:
-        job = self.controller.job(index.data(JOB_ID_ROLE))
+        job = self.controller.job(self.proxy.mapToSource(index).data(JOB_ID_ROLE))
         if job is not None and self.controller.transcript_for(job.id) is not None:
             self.open_editor(job.id)
         else:
