@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTabWidget, QVBoxLayout, QWidget
 
@@ -11,7 +12,9 @@ from desktop_app.runner.controller import QueueController
 
 
 class JobPanel(QWidget):
-    """Shows one job; follows its segments as they arrive."""
+    """Shows one job; follows its segments as they arrive. A click on a finished line asks to edit there."""
+
+    segment_clicked = Signal(str, int)  # job id, segment row
 
     def __init__(self, controller: QueueController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -25,6 +28,7 @@ class JobPanel(QWidget):
         self.transcript_view = QPlainTextEdit(self)
         self.transcript_view.setReadOnly(True)
         self.transcript_view.setPlaceholderText(self.tr("Select a job to see its transcript."))
+        self.transcript_view.viewport().installEventFilter(self)
         self.log_view = QPlainTextEdit(self)
         self.log_view.setReadOnly(True)
         self.log_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
@@ -47,7 +51,9 @@ class JobPanel(QWidget):
         self.error_label.hide()
         if job_id is None:
             return
-        text = "\n".join(s.text.strip() for s in self._controller.segments(job_id))
+        transcript = self._controller.transcript_for(job_id)
+        segments = transcript.segments if transcript is not None else self._controller.segments(job_id)
+        text = "\n".join(_line(s) for s in segments)
         self.transcript_view.setPlainText(text)
         self._refresh_state()
 
@@ -70,7 +76,15 @@ class JobPanel(QWidget):
     def _on_segment(self, job_id: str, segment: Segment) -> None:
         if job_id != self._job_id:
             return
-        self.transcript_view.appendPlainText(segment.text.strip())
+        self.transcript_view.appendPlainText(_line(segment))
+
+    def eventFilter(self, watched, event) -> bool:
+        if (watched is self.transcript_view.viewport() and event.type() == QEvent.Type.MouseButtonRelease
+                and event.button() == Qt.MouseButton.LeftButton and self._job_id is not None
+                and self._controller.transcript_for(self._job_id) is not None):  # fmt: skip
+            row = self.transcript_view.cursorForPosition(event.position().toPoint()).blockNumber()
+            self.segment_clicked.emit(self._job_id, row)
+        return super().eventFilter(watched, event)
 
     def _on_changed(self, job_id: str) -> None:
         job = self._controller.job(job_id)
@@ -84,3 +98,9 @@ class JobPanel(QWidget):
     def _on_removed(self, job_id: str) -> None:
         if job_id == self._job_id:
             self.show_job(None)
+
+
+def _line(segment: Segment) -> str:
+    """One panel line: the segment's start time, then its text."""
+    minutes, seconds = divmod(int(segment.start), 60)
+    return f"[{minutes}:{seconds:02d}] {segment.text.strip()}"

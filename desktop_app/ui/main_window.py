@@ -33,6 +33,7 @@ from desktop_app.ui.job_panel import JobPanel
 from desktop_app.ui.queue_model import JOB_ID_ROLE, Column, ProgressDelegate, QueueModel, QueueProxy
 from desktop_app.ui.settings_dialog import SettingsDialog
 from desktop_app.ui.status_bar import QueueStatusBar
+from desktop_app.ui.transcript_editor import TranscriptEditor
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +45,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.controller = controller
         self._closing = False
+        self.editors: dict[str, TranscriptEditor] = {}
         self.setAcceptDrops(True)
         self.resize(1000, 640)
 
@@ -109,7 +111,9 @@ class MainWindow(QMainWindow):
         controller.notice.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.customContextMenuRequested.connect(self._show_context_menu)
-        self.table.doubleClicked.connect(lambda _index: self.panel.show_details())
+        self.panel.segment_clicked.connect(lambda job_id, row: self.open_editor(job_id, row))
+        self.table.activated.connect(self._on_activated)  # Enter (and double-click on some styles)
+        self.table.doubleClicked.connect(self._on_activated)
         self._title_timer = QTimer(self)
         self._title_timer.setSingleShot(True)
         self._title_timer.setInterval(100)
@@ -142,7 +146,8 @@ class MainWindow(QMainWindow):
         self.cancel_action = self._action(self.tr("&Cancel"), lambda: self.controller.cancel(self.selected_ids()), None, sp.SP_BrowserStop)
         self.retry_action = self._action(self.tr("&Retry"), lambda: self.controller.retry(self.selected_ids()), None, sp.SP_BrowserReload)
         self.remove_action = self._action(self.tr("Re&move"), lambda: self.controller.remove(self.selected_ids()), QKeySequence.StandardKey.Delete, sp.SP_TrashIcon)
-        self.open_action = self._action(self.tr("&Open transcript"), self.open_transcript)
+        self.edit_action = self._action(self.tr("&Edit transcript"), self.edit_selected, "Ctrl+Return")
+        self.open_action = self._action(self.tr("&Open in text editor"), self.open_transcript)
         self.reveal_action = self._action(self.tr("Show in &folder"), self.reveal_file)
         self.copy_action = self._action(self.tr("Cop&y text"), self.copy_text)
         self.details_action = self._action(self.tr("&Details"), self.panel.show_details)
@@ -172,7 +177,7 @@ class MainWindow(QMainWindow):
 
     def _fill_job_menu(self, menu: QMenu) -> None:
         for action in (self.cancel_action, self.retry_action, self.remove_action, None,
-                       self.open_action, self.reveal_action, self.copy_action, self.details_action,
+                       self.edit_action, self.open_action, self.reveal_action, self.copy_action, self.details_action,
                        None, self.export_action):  # fmt: skip
             menu.addSeparator() if action is None else menu.addAction(action)
 
@@ -236,6 +241,33 @@ class MainWindow(QMainWindow):
         self._fill_job_menu(menu)
         menu.popup(self.table.viewport().mapToGlobal(pos))
 
+    def _on_activated(self, index) -> None:
+        job = self.controller.job(self.proxy.mapToSource(index).data(JOB_ID_ROLE))
+        if job is not None and self.controller.transcript_for(job.id) is not None:
+            self.open_editor(job.id)
+        else:
+            self.panel.show_details()
+
+    def edit_selected(self) -> None:
+        for job_id in self.selected_ids():
+            if self.controller.transcript_for(job_id) is not None:
+                self.open_editor(job_id)
+
+    def open_editor(self, job_id: str, row: int | None = None) -> TranscriptEditor:
+        """Show the job's editor (one per job: an open one is raised), at a segment if given."""
+        editor = self.editors.get(job_id)
+        if editor is None:
+            editor = TranscriptEditor(self.controller, job_id)
+            editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            editor.destroyed.connect(lambda *_a, j=job_id: self.editors.pop(j, None))
+            self.editors[job_id] = editor
+        editor.show()
+        editor.raise_()
+        editor.activateWindow()
+        if row is not None:
+            editor.select_row(row)
+        return editor
+
     def open_transcript(self) -> None:
         for job_id in self.selected_ids():
             path = self.controller.write_transcript_file(job_id)
@@ -280,7 +312,7 @@ class MainWindow(QMainWindow):
         self.retry_action.setEnabled(bool(statuses & {JobStatus.FAILED, JobStatus.CANCELLED}))
         self.remove_action.setEnabled(bool(jobs))
         has_text = any(j.transcript is not None for j in jobs)
-        for action in (self.open_action, self.copy_action):
+        for action in (self.edit_action, self.open_action, self.copy_action):
             action.setEnabled(has_text)
         self.reveal_action.setEnabled(bool(jobs))
         self.details_action.setEnabled(len(jobs) == 1)

@@ -515,17 +515,17 @@
 <context>
     <name>JobPanel</name>
     <message>
-        <location filename="../job_panel.py" line="27"/>
+        <location filename="../job_panel.py" line="30"/>
         <source>Select a job to see its transcript.</source>
         <translation>Selecione um trabalho para ver a transcrição.</translation>
     </message>
     <message>
-        <location filename="../job_panel.py" line="32"/>
+        <location filename="../job_panel.py" line="36"/>
         <source>Transcript</source>
         <translation>Transcrição</translation>
     </message>
     <message>
-        <location filename="../job_panel.py" line="33"/>
+        <location filename="../job_panel.py" line="37"/>
         <source>Details</source>
         <translation>Detalhes</translation>
     </message>
@@ -546,110 +546,115 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="75"/>
+        <location filename="../main_window.py" line="77"/>
         <source>Drop audio or video files or folders here
 or use File &gt; Add files (Ctrl+O)</source>
         <translation>Solte aqui arquivos ou pastas de áudio ou vídeo
 ou use Arquivo &gt; Adicionar arquivos (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="137"/>
+        <location filename="../main_window.py" line="141"/>
         <source>&amp;Add files…</source>
         <translation>&amp;Adicionar arquivos…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="138"/>
+        <location filename="../main_window.py" line="142"/>
         <source>Add &amp;folder…</source>
         <translation>Adicionar &amp;pasta…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="139"/>
+        <location filename="../main_window.py" line="143"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportar…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="140"/>
+        <location filename="../main_window.py" line="144"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configurações…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="141"/>
+        <location filename="../main_window.py" line="145"/>
         <source>&amp;Quit</source>
         <translation>&amp;Sair</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="142"/>
+        <location filename="../main_window.py" line="146"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Cancelar</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="143"/>
+        <location filename="../main_window.py" line="147"/>
         <source>&amp;Retry</source>
         <translation>&amp;Tentar de novo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="144"/>
+        <location filename="../main_window.py" line="148"/>
         <source>Re&amp;move</source>
         <translation>Re&amp;mover</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="145"/>
-        <source>&amp;Open transcript</source>
-        <translation>A&amp;brir transcrição</translation>
+        <location filename="../main_window.py" line="149"/>
+        <source>&amp;Edit transcript</source>
+        <translation>&amp;Editar transcrição</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="146"/>
+        <location filename="../main_window.py" line="150"/>
+        <source>&amp;Open in text editor</source>
+        <translation>Abrir no editor de &amp;texto</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="151"/>
         <source>Show in &amp;folder</source>
         <translation>Mostrar na &amp;pasta</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="147"/>
+        <location filename="../main_window.py" line="152"/>
         <source>Cop&amp;y text</source>
         <translation>Co&amp;piar texto</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="148"/>
+        <location filename="../main_window.py" line="153"/>
         <source>&amp;Details</source>
         <translation>&amp;Detalhes</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="149"/>
-        <location filename="../main_window.py" line="328"/>
+        <location filename="../main_window.py" line="154"/>
+        <location filename="../main_window.py" line="360"/>
         <source>&amp;Pause queue</source>
         <translation>&amp;Pausar fila</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="150"/>
+        <location filename="../main_window.py" line="155"/>
         <source>Cancel &amp;all</source>
         <translation>Cancelar &amp;todos</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="151"/>
+        <location filename="../main_window.py" line="156"/>
         <source>C&amp;lear finished</source>
         <translation>&amp;Limpar concluídos</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="154"/>
+        <location filename="../main_window.py" line="159"/>
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="158"/>
+        <location filename="../main_window.py" line="163"/>
         <source>&amp;Job</source>
         <translation>&amp;Trabalho</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="160"/>
+        <location filename="../main_window.py" line="165"/>
         <source>&amp;Queue</source>
         <translation>&amp;Fila</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="163"/>
+        <location filename="../main_window.py" line="168"/>
         <source>Actions</source>
         <translation>Ações</translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="202"/>
+        <location filename="../main_window.py" line="207"/>
         <source>Queued %n file(s).</source>
         <translation>
             <numerusform>%n arquivo na fila.</numerusform>
@@ -657,42 +662,42 @@ ou use Arquivo &gt; Adicionar arquivos (Ctrl+O)</translation>
         </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="206"/>
+        <location filename="../main_window.py" line="211"/>
         <source>Add files</source>
         <translation>Adicionar arquivos</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="206"/>
+        <location filename="../main_window.py" line="211"/>
         <source>Audio and video (*.*)</source>
         <translation>Áudio e vídeo (*.*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="212"/>
+        <location filename="../main_window.py" line="217"/>
         <source>Add folder</source>
         <translation>Adicionar pasta</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="254"/>
+        <location filename="../main_window.py" line="286"/>
         <source>Copied the transcript text.</source>
         <translation>Texto da transcrição copiado.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="303"/>
+        <location filename="../main_window.py" line="335"/>
         <source>{0}% · {1} of {2} done — {3}</source>
         <translation>{0}% · {1} de {2} concluídos — {3}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="312"/>
+        <location filename="../main_window.py" line="344"/>
         <source>Transcription finished</source>
         <translation>Transcrição concluída</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="313"/>
+        <location filename="../main_window.py" line="345"/>
         <source>{0} of {1} files transcribed.</source>
         <translation>{0} de {1} arquivos transcritos.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="315"/>
+        <location filename="../main_window.py" line="347"/>
         <source>%n failed.</source>
         <translation>
             <numerusform>%n falhou.</numerusform>
@@ -700,7 +705,7 @@ ou use Arquivo &gt; Adicionar arquivos (Ctrl+O)</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="322"/>
+        <location filename="../main_window.py" line="354"/>
         <source>Queued %n file(s) from the folder.</source>
         <translation>
             <numerusform>%n arquivo da pasta na fila.</numerusform>
@@ -708,7 +713,7 @@ ou use Arquivo &gt; Adicionar arquivos (Ctrl+O)</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="324"/>
+        <location filename="../main_window.py" line="356"/>
         <source>Skipped %n file(s) that are not audio or video.</source>
         <translation>
             <numerusform>%n arquivo ignorado por não ser áudio nem vídeo.</numerusform>
@@ -716,17 +721,17 @@ ou use Arquivo &gt; Adicionar arquivos (Ctrl+O)</translation>
         </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="328"/>
+        <location filename="../main_window.py" line="360"/>
         <source>&amp;Resume queue</source>
         <translation>&amp;Retomar fila</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="346"/>
+        <location filename="../main_window.py" line="378"/>
         <source>Quit Daredevil?</source>
         <translation>Sair do Daredevil?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="347"/>
+        <location filename="../main_window.py" line="379"/>
         <source>Files are still being transcribed. Quit anyway? Unfinished files will continue the next time you open Daredevil.</source>
         <translation>Ainda há arquivos sendo transcritos. Sair mesmo assim? Os arquivos não concluídos continuarão na próxima vez que você abrir o Daredevil.</translation>
     </message>
