@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop_app import APP_NAME
 from desktop_app.core.jobs import JobStatus
 from desktop_app.runner.controller import QueueController
+from desktop_app.ui.editor_windows import show_editor
 from desktop_app.ui.export_dialog import ExportDialog
 from desktop_app.ui.job_panel import JobPanel
 from desktop_app.ui.queue_model import JOB_ID_ROLE, Column, ProgressDelegate, QueueModel, QueueProxy
@@ -255,18 +256,7 @@ class MainWindow(QMainWindow):
 
     def open_editor(self, job_id: str, row: int | None = None) -> TranscriptEditor:
         """Show the job's editor (one per job: an open one is raised), at a segment if given."""
-        editor = self.editors.get(job_id)
-        if editor is None:
-            editor = TranscriptEditor(self.controller, job_id)
-            editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            editor.destroyed.connect(lambda *_a, j=job_id: self.editors.pop(j, None))
-            self.editors[job_id] = editor
-        editor.show()
-        editor.raise_()
-        editor.activateWindow()
-        if row is not None:
-            editor.select_row(row)
-        return editor
+        return show_editor(self.editors, self.controller, job_id, row)
 
     def open_transcript(self) -> None:
         for job_id in self.selected_ids():

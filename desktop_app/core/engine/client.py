@@ -13,7 +13,6 @@ from __future__ import annotations
 import atexit
 import logging
 import multiprocessing
-import os
 import signal
 import threading
 import time
@@ -26,14 +25,13 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from desktop_app.core.engine.client_support import check_shared_memory_room, job_error, model_ref
 from desktop_app.core.engine.messages import (
     EngineProgress,
     EngineStatus,
-    ErrorKind,
     JobDone,
     JobFailed,
     JobProgress,
-    ModelRef,
     ShutdownRequest,
     SpeakersDone,
     SpeakersRequest,
@@ -50,7 +48,6 @@ from desktop_app.core.errors import (
     EngineError,
     JobHungError,
     JobTimeoutError,
-    OutOfMemoryError,
     WorkerDiedError,
 )
 from desktop_app.core.lifetime import start_child
@@ -72,17 +69,6 @@ START_TIMEOUT_S = 120.0  # importing torch on a cold disk can be slow
 SHUTDOWN_TIMEOUT_S = 5.0
 
 _open_clients: "weakref.WeakSet[EngineClient]" = weakref.WeakSet()
-
-
-def _model_ref(model: "ModelInfo", engine: str) -> ModelRef:
-    """faster-whisper loads the CTranslate2 folder; the torch engine loads the .pt, and without
-    one the worker makes it from the folder."""
-    from desktop_app.core.models.forms import ModelFormat
-
-    ct2, pt = model.form(ModelFormat.CTRANSLATE2), model.form(ModelFormat.OPENAI)
-    form = (ct2 or pt) if engine == "faster-whisper" else (pt or ct2)
-    assert form is not None, "a model has at least one form"
-    return ModelRef(model.name, str(form.path), form.sha256)
 
 
 class _WorkerGone(Exception):
@@ -124,7 +110,7 @@ class EngineClient:
             options = choose_engine(options, model, device)
 
         def request(job_id: str, shm: str, n: int) -> TranscribeRequest:
-            return TranscribeRequest(job_id, shm, n, _model_ref(model, options.engine), device, options,
+            return TranscribeRequest(job_id, shm, n, model_ref(model, options.engine), device, options,
                                      self.idle_release_s)  # fmt: skip
 
         done = self._run_with_audio(
@@ -167,7 +153,7 @@ class EngineClient:
             raise CancelledError("The transcription was cancelled.")
         self._ensure_worker()
         job_id = uuid.uuid4().hex
-        _check_shared_memory_room(samples.nbytes)
+        check_shared_memory_room(samples.nbytes)
         # named after this process so the start-up sweep can remove blocks a crash left
         shm = SharedMemory(create=True, size=samples.nbytes, name=shared_memory_name(job_id))
         try:
@@ -275,7 +261,7 @@ class EngineClient:
                         return message  # finished just as the soft limit passed
                     if stop_reason is not None:
                         raise self._stop_error(stop_reason, soft_limit_s)
-                    raise _job_error(message)
+                    raise job_error(message)
         except _WorkerGone:
             raise self._died_error() from None
         except BaseException:
@@ -403,37 +389,7 @@ class EngineClient:
         return exitcode
 
 
-def _job_error(message: JobFailed) -> Exception:
-    """The typed error for a failure the worker reported."""
-    from desktop_app.core.models import errors as model_errors
-
-    if message.kind is ErrorKind.OUT_OF_MEMORY:
-        return OutOfMemoryError(message.text)
-    if message.kind is ErrorKind.MODEL_FILE:
-        return model_errors.ModelFileError(message.text)
-    if message.kind is ErrorKind.UNSUPPORTED_MODEL:
-        return model_errors.UnsupportedModelError(message.text)
-    if message.kind is ErrorKind.STOPPED:
-        return CancelledError("The transcription was cancelled.")
-    return EngineError(message.text)
-
-
 @atexit.register
 def _close_all() -> None:
     for client in list(_open_clients):
         client.close()
-
-
-def _check_shared_memory_room(nbytes: int) -> None:
-    """Writing past a full /dev/shm kills the process with SIGBUS: refuse with a message."""
-    try:
-        stats = os.statvfs("/dev/shm")
-    except OSError:
-        return  # not Linux, or no such mount: the OS backs shared memory otherwise
-    room = stats.f_bavail * stats.f_frsize
-    if nbytes > room:
-        raise EngineError(
-            f"Not enough shared memory for this file's audio ({nbytes / 1e6:.0f} MB needed, "
-            f"{room / 1e6:.0f} MB free in /dev/shm). Split the file, or enlarge /dev/shm "
-            "(in a container: --shm-size)."
-        )

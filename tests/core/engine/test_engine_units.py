@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 
 from desktop_app.core.engine import client as client_mod
+from desktop_app.core.engine.client_support import job_error
 from desktop_app.core.engine import worker
 from desktop_app.core.engine.messages import (
     EngineProgress,
@@ -61,7 +62,7 @@ def test_messages_survive_pickling():
     ],
 )
 def test_worker_failures_map_to_typed_errors(kind, error_type):
-    error = client_mod._job_error(JobFailed("j", kind, "what happened"))
+    error = job_error(JobFailed("j", kind, "what happened"))
     assert isinstance(error, error_type)
 
 
