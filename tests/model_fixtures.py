@@ -49,7 +49,10 @@ def make_fake_checkpoint(
         n_vocab=n_vocab, n_text_ctx=8, n_text_state=8, n_text_head=2, n_text_layer=2,
     )  # fmt: skip
     torch.manual_seed(0)
-    state = {k: v.half() for k, v in Whisper(dims).state_dict().items()}
+    model = Whisper(dims)
+    with torch.no_grad():  # whisper leaves it torch.empty (uninitialised memory, NaN at times)
+        model.decoder.positional_embedding.normal_()
+    state = {k: v.half() for k, v in model.state_dict().items()}
     checkpoint = {"dims": asdict(dims), "model_state_dict": state}
     if alignment_heads is not None:
         checkpoint["alignment_heads"] = alignment_heads
