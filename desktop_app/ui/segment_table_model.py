@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
-import re
-from dataclasses import replace
 from enum import IntEnum
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QUndoCommand, QUndoStack
 
+from desktop_app.core import segment_edits as edits
+from desktop_app.core.segment_edits import FindQuery, format_time
 from desktop_app.core.transcript import Segment, Transcript
 
 #: (start, length) of each search hit in a row's text.
 HITS_ROLE = Qt.ItemDataRole.UserRole + 1
+#: (start, length) of each uncertain word in a row's text.
+UNCERTAIN_ROLE = Qt.ItemDataRole.UserRole + 2
+#: (start, length) of the word being played, or None.
+PLAYING_WORD_ROLE = Qt.ItemDataRole.UserRole + 3
 PLAYING_COLOUR = QColor(255, 236, 179)  # a soft amber, readable with dark text
+
+__all__ = ["Column", "SegmentTableModel", "format_time", "HITS_ROLE", "UNCERTAIN_ROLE", "PLAYING_WORD_ROLE"]
 
 
 class Column(IntEnum):
@@ -22,85 +28,11 @@ class Column(IntEnum):
     TEXT = 2
 
 
-def format_time(seconds: float) -> str:
-    """H:MM:SS.mmm, as a person reads a subtitle time."""
-    ms = round(max(seconds, 0.0) * 1000)
-    return f"{ms // 3_600_000}:{ms // 60_000 % 60:02d}:{ms // 1000 % 60:02d}.{ms % 1000:03d}"
-
-
-def _shift_segment(s: Segment, offset: float) -> Segment:
-    words = tuple(replace(w, start=w.start + offset, end=w.end + offset) for w in s.words)
-    return Segment(s.start + offset, s.end + offset, s.text, words)
-
-
-def retext(segment: Segment, text: str) -> Segment:
-    """The segment with new text; word timings are kept when the words still line up one for one."""
-    old = [w for w in segment.words if w.text.strip()]
-    tokens = text.split()
-    if old and len(old) == len(segment.words) and len(tokens) == len(old) and all(
-        w.text[:1].isspace() for w in old
-    ):
-        words = tuple(replace(w, text=" " + t) for w, t in zip(old, tokens))
-        return Segment(segment.start, segment.end, text, words)
-    return Segment(segment.start, segment.end, text, ())
-
-
-def merge(first: Segment, second: Segment) -> Segment:
-    """One segment spanning both, texts joined with a space, words kept in order."""
-    joint = second.text if second.text[:1].isspace() or not first.text else " " + second.text
-    words = first.words + second.words if first.words and second.words else ()
-    return Segment(first.start, max(first.end, second.end), first.text.rstrip() + joint, words)
-
-
-
-def _distance(gap: tuple[int, int], position: int) -> int:
-    # a nested def here would hide the model class from pyside6-lupdate (its parser loses track)
-    lo, hi = gap
-    return 0 if lo <= position <= hi else min(abs(position - lo), abs(position - hi))
-
-def split(segment: Segment, position: int) -> tuple[Segment, Segment] | None:
-    """Two segments cut at character `position` of the text; None when either side would be empty.
-
-    With word timings (and text that is the words joined) the cut moves to the nearest word
-    boundary and each half keeps its words' times; without them time is shared by characters.
-    """
-    text = segment.text
-    words = segment.words
-    if words and "".join(w.text for w in words) == text:
-        gaps, offset, trail = [], 0, 0  # (end of one word's text, start of the next one's) between words
-        for w in words:
-            if offset:
-                gaps.append((offset - trail, offset + len(w.text) - len(w.text.lstrip())))
-            trail = len(w.text) - len(w.text.rstrip())
-            offset += len(w.text)
-        if not gaps:
-            return None
-
-        cut = min(range(len(gaps)), key=lambda i: _distance(gaps[i], position)) + 1
-        left_words, right_words = words[:cut], words[cut:]
-        left_text = "".join(w.text for w in left_words)
-        right_text = "".join(w.text for w in right_words)
-        if not left_text.strip() or not right_text.strip():
-            return None
-        end = max(w.end for w in left_words)
-        start = max(min(w.start for w in right_words), end)
-        return (Segment(segment.start, end, left_text, left_words),
-                Segment(start, max(segment.end, start), right_text, right_words))
-    position = max(0, min(position, len(text)))
-    left, right = text[:position].rstrip(), text[position:].strip()
-    if not left.strip() or not right:
-        return None
-    lead = " " if text[:1].isspace() else ""
-    span = segment.end - segment.start
-    at = segment.start + span * position / max(len(text), 1)
-    return Segment(segment.start, at, left, ()), Segment(at, segment.end, lead + right, ())
-
-
 class _Replace(QUndoCommand):
     """Replace rows [row, row+len(old)) with `new`; undo puts `old` back."""
 
     def __init__(self, model: "SegmentTableModel", row: int, old: tuple[Segment, ...],
-                 new: tuple[Segment, ...], text: str) -> None:
+                 new: tuple[Segment, ...], text: str) -> None:  # fmt: skip
         super().__init__(text)
         self.model, self.row, self.old, self.new = model, row, old, new
 
@@ -118,14 +50,15 @@ class SegmentTableModel(QAbstractTableModel):
 
     def __init__(self, transcript: Transcript, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._transcript = transcript  # language, duration, speakers, engine: kept as they are
         self._segments: list[Segment] = list(transcript.segments)
-        self._language = transcript.language
-        self._duration = transcript.duration
-        self._speakers = transcript.speakers  # kept whole until the editor edits speakers (issue 10)
+        self._starts = [s.start for s in self._segments]
         self.undo_stack = QUndoStack(self)
-        self._query = ""
+        self._query = FindQuery("")
         self._hits: dict[int, list[tuple[int, int]]] = {}
         self._playing: int | None = None
+        self._playing_word: int | None = None
+        self._threshold = 0.5
 
     # -- reading ------------------------------------------------------------------------
 
@@ -143,29 +76,48 @@ class SegmentTableModel(QAbstractTableModel):
 
     def transcript(self) -> Transcript:
         """The edited transcript, ready to save."""
-        return Transcript(tuple(self._segments), self._language, self._duration, self._speakers)
+        t = self._transcript
+        return Transcript(tuple(self._segments), t.language, t.duration, t.speakers, t.engine)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        s, column = self._segments[index.row()], index.column()
+        row, column = index.row(), index.column()
+        s = self._segments[row]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if column == Column.START:
                 return format_time(s.start)
             if column == Column.END:
                 return format_time(s.end)
             return s.text.strip()
-        if role == Qt.ItemDataRole.ToolTipRole and column == Column.TEXT:
-            return s.text.strip()
-        if role == HITS_ROLE and column == Column.TEXT:
-            return self._hits.get(index.row(), [])
-        if role == Qt.ItemDataRole.BackgroundRole and index.row() == self._playing:
+        if column == Column.TEXT:
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return s.text.strip()
+            if role == HITS_ROLE:
+                return self._hits.get(row, [])
+            if role == UNCERTAIN_ROLE:
+                return self._uncertain_spans(s)
+            if role == PLAYING_WORD_ROLE:
+                return self._playing_word_span(row)
+        if role == Qt.ItemDataRole.BackgroundRole and row == self._playing:
             return QBrush(PLAYING_COLOUR)
-        if role == Qt.ItemDataRole.ForegroundRole and index.row() == self._playing:
+        if role == Qt.ItemDataRole.ForegroundRole and row == self._playing:
             return QBrush(QColor(Qt.GlobalColor.black))
         if role == Qt.ItemDataRole.TextAlignmentRole and column != Column.TEXT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def _uncertain_spans(self, s: Segment) -> list[tuple[int, int]]:
+        if not s.words:
+            return []
+        return [span for w, span in zip(s.words, edits.word_spans(s))
+                if span is not None and w.probability < self._threshold]  # fmt: skip
+
+    def _playing_word_span(self, row: int) -> tuple[int, int] | None:
+        if row != self._playing or self._playing_word is None:
+            return None
+        spans = edits.word_spans(self._segments[row])
+        return spans[self._playing_word] if self._playing_word < len(spans) else None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
@@ -193,21 +145,21 @@ class SegmentTableModel(QAbstractTableModel):
         new_text = lead + text.strip() if text.strip() else ""
         if new_text.strip() == old.text.strip():
             return False
-        self._push(row, (old,), (retext(old, new_text),), self.tr("Edit text of segment {0}").format(row + 1))
+        self._push(row, (old,), (edits.retext(old, new_text),), self.tr("Edit text of segment {0}").format(row + 1))
         return True
 
     def merge_with_next(self, row: int) -> bool:
         if not 0 <= row < len(self._segments) - 1:
             return False
         pair = (self._segments[row], self._segments[row + 1])
-        self._push(row, pair, (merge(*pair),), self.tr("Merge segments {0} and {1}").format(row + 1, row + 2))
+        self._push(row, pair, (edits.merge(*pair),), self.tr("Merge segments {0} and {1}").format(row + 1, row + 2))
         return True
 
     def split(self, row: int, position: int) -> bool:
         if not 0 <= row < len(self._segments):
             return False
         old = self._segments[row]
-        halves = split(old, position)
+        halves = edits.split(old, position)
         if halves is None:
             return False
         self._push(row, (old,), halves, self.tr("Split segment {0}").format(row + 1))
@@ -222,9 +174,46 @@ class SegmentTableModel(QAbstractTableModel):
         if abs(offset) < 0.0005:
             return 0.0
         old = tuple(self._segments)
-        new = tuple(_shift_segment(s, offset) for s in old)
+        new = tuple(edits.shift_segment(s, offset) for s in old)
         self._push(0, old, new, self.tr("Shift all times by {0:+.3f} s").format(offset))
         return offset
+
+    def set_times(self, row: int, start: float | None = None, end: float | None = None) -> Segment:
+        """New start and/or end for a row; raises edits.TimingError (nothing changes) if refused."""
+        old = self._segments[row]
+        new = edits.retime(self._segments, row, start, end)
+        if (new.start, new.end) != (old.start, old.end):
+            self._push(row, (old,), (new,), self.tr("Change times of segment {0}").format(row + 1))
+        return new
+
+    def replace_at(self, row: int, at: int, replacement: str) -> bool:
+        """Replace the hit that starts at character `at` of a row's text."""
+        pattern = self._query.pattern()
+        new = edits.replace_in(self._segments[row], pattern, replacement, only_at=at) if pattern else None
+        if new is None:
+            return False
+        self._push(row, (self._segments[row],), (new,), self.tr("Replace in segment {0}").format(row + 1))
+        return True
+
+    def replace_all(self, replacement: str) -> int:
+        """Replace every hit of the current search, as one undo step; returns how many segments changed."""
+        pattern = self._query.pattern()
+        if pattern is None or not self._hits:
+            return 0
+        old = tuple(self._segments)
+        new = tuple(edits.replace_in(s, pattern, replacement) or s for s in old)
+        changed = sum(a is not b for a, b in zip(old, new))
+        if changed:
+            self._push(0, old, new, self.tr("Replace all: %n segment(s)", "", changed))
+        return changed
+
+    def revert_to(self, original: Transcript) -> bool:
+        """Put the engine's segments back, as one undo step."""
+        old, new = tuple(self._segments), tuple(original.segments)
+        if old == new:
+            return False
+        self._push(0, old, new, self.tr("Revert to original"))
+        return True
 
     def _push(self, row: int, old: tuple[Segment, ...], new: tuple[Segment, ...], text: str) -> None:
         self.undo_stack.push(_Replace(self, row, old, new, text))
@@ -241,22 +230,23 @@ class SegmentTableModel(QAbstractTableModel):
             self._segments[row + same: row + same] = new[same:]
             self.endInsertRows()
         self._segments[row: row + same] = new[:same]
+        self._starts = [s.start for s in self._segments]
         if same:
             self.dataChanged.emit(self.index(row, 0), self.index(row + same - 1, len(Column) - 1))
-        if self._query:
+        if self._query.pattern() is not None:
             self.set_search(self._query)
 
-    # -- search and playback ------------------------------------------------------------
+    # -- search, uncertain words and playback ---------------------------------------------
 
-    def set_search(self, query: str) -> list[int]:
-        """Mark every case-insensitive occurrence of `query`; returns the rows that have one."""
-        self._query = query
+    def set_search(self, query: FindQuery | str) -> list[int]:
+        """Mark every occurrence of `query` (a plain string: any case); returns the rows hit."""
+        self._query = query if isinstance(query, FindQuery) else FindQuery(query)
+        pattern = self._query.pattern()
         before = set(self._hits)
         self._hits = {}
-        if query.strip():
-            pattern = re.compile(re.escape(query.strip()), re.IGNORECASE)
+        if pattern is not None:
             for row, s in enumerate(self._segments):
-                spans = [(m.start(), m.end() - m.start()) for m in pattern.finditer(s.text.strip())]
+                spans = edits.find_spans(s.text.strip(), pattern)
                 if spans:
                     self._hits[row] = spans
         for row in sorted(before | set(self._hits)):
@@ -270,21 +260,36 @@ class SegmentTableModel(QAbstractTableModel):
     def hit_rows(self) -> list[int]:
         return sorted(self._hits)
 
+    def hits(self) -> list[tuple[int, int]]:
+        """(row, character) of every hit, in reading order."""
+        return [(row, at) for row in sorted(self._hits) for at, _length in self._hits[row]]
+
+    def set_threshold(self, threshold: float) -> None:
+        self._threshold = threshold
+        if self._segments:
+            self.dataChanged.emit(self.index(0, Column.TEXT), self.index(len(self._segments) - 1, Column.TEXT),
+                                  [UNCERTAIN_ROLE])  # fmt: skip
+
+    def uncertain(self) -> list[tuple[int, int]]:
+        """(row, word index) of every uncertain word."""
+        return edits.uncertain_words(self._segments, self._threshold)
+
     def row_at(self, seconds: float) -> int | None:
         """The segment playing at `seconds`, if any."""
-        for row, s in enumerate(self._segments):
-            if s.start <= seconds < s.end:
-                return row
-        return None
+        return edits.row_at(self._starts, self._segments, seconds)
 
-    def set_playing(self, row: int | None) -> None:
-        if row == self._playing:
+    def set_playing(self, row: int | None, word: int | None = None) -> None:
+        if (row, word) == (self._playing, self._playing_word):
             return
-        old, self._playing = self._playing, row
-        for r in (old, row):
+        old, self._playing, self._playing_word = self._playing, row, word
+        for r in {old, row}:
             if r is not None and r < len(self._segments):
                 self.dataChanged.emit(self.index(r, 0), self.index(r, len(Column) - 1))
 
     @property
     def playing_row(self) -> int | None:
         return self._playing
+
+    @property
+    def playing_word(self) -> int | None:
+        return self._playing_word

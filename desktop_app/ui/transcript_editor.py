@@ -1,38 +1,46 @@
-"""The transcript editor: read and fix one job's segments, then save or export them."""
+"""The transcript editor: hear the source, fix one job's segments; edits save themselves."""
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDoubleSpinBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
+    QMenuBar,
     QMessageBox,
-    QTableView,
+    QPushButton,
+    QSplitter,
     QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_app.core.transcript import Transcript
+from desktop_app.core.segment_edits import word_at
+from desktop_app.core.transcript import Segment, Transcript
 from desktop_app.runner.controller import QueueController
+from desktop_app.ui.editor_menus import build_menus, build_toolbar
+from desktop_app.ui.editor_playback import EditorPlayback
+from desktop_app.ui.editor_review import ReviewActions, SegmentTable
+from desktop_app.ui.find_replace_bar import FindReplaceBar
 from desktop_app.ui.segment_delegate import HIT_COLOUR, HighlightDelegate
 from desktop_app.ui.segment_table_model import Column, SegmentTableModel
-from desktop_app.ui.transcript_player import SourcePlayer, multimedia_available
+from desktop_app.ui.transcript_player import multimedia_available
 
 log = logging.getLogger(__name__)
 
 __all__ = ["HIT_COLOUR", "TranscriptEditor", "multimedia_available"]
 
+AUTOSAVE_MS = 1000  # edits are saved this long after the last one
 
-class TranscriptEditor(QWidget):
+
+class TranscriptEditor(ReviewActions, QWidget):
     """A view of one job's transcript; edits are undoable and saved through the controller."""
 
     saved = Signal(str)  # job id
@@ -47,11 +55,12 @@ class TranscriptEditor(QWidget):
             raise ValueError(f"job {job_id} has no transcript to edit")
         self._source = Path(job.path)
         self.model = SegmentTableModel(transcript, self)
+        self.model.set_threshold(controller.settings.uncertain_below)
         self.undo_stack = self.model.undo_stack
         self.setWindowTitle(self.tr("Transcript — {0}").format(job.path.name))
-        self.resize(900, 600)
+        self.resize(1000, 680)
 
-        self.table = QTableView(self)
+        self.table = SegmentTable(self)
         self.table.setModel(self.model)
         self.delegate = HighlightDelegate(self.table)
         self.table.setItemDelegateForColumn(Column.TEXT, self.delegate)
@@ -59,41 +68,81 @@ class TranscriptEditor(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                    | QAbstractItemView.EditTrigger.EditKeyPressed
-                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
+                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)  # fmt: skip
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(Column.START, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(Column.END, QHeaderView.ResizeMode.ResizeToContents)
+        time_width = self.fontMetrics().horizontalAdvance(" 0:00:00.000 ") + 12  # no per-row sizing
+        for column in (Column.START, Column.END):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, time_width)
         header.setSectionResizeMode(Column.TEXT, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
 
+        self.status = QLabel(self.tr("Double-click a text to correct it; Ctrl+Z undoes. Edits save themselves."), self)
+        self.find_bar = FindReplaceBar(self.model, self.select_row, self._say, self)
+        self.playback = EditorPlayback(self, None, self.current_segment)
+        self.playback.position_changed.connect(self._on_position)
+        self.playback.failed.connect(lambda text: self._say(self.tr("Cannot play the source: {0}").format(text)))
+        self.video = self._make_video_pane()
         self._build_actions()
-        self._build_toolbar()
+        self.menu_bar = QMenuBar(self)
+        build_menus(self, self.menu_bar)
+        self.toolbar: QToolBar = build_toolbar(self)
 
-        self.status = QLabel(self.tr("Double-click a text to correct it; Ctrl+Z undoes."), self)
+        self.missing_label = QLabel(self)
+        self.missing_label.setWordWrap(True)
+        self.locate_button = QPushButton(self.tr("Locate file…"), self)
+        self.locate_button.clicked.connect(self.locate_source)
+        banner = QHBoxLayout()
+        banner.addWidget(self.missing_label, 1)
+        banner.addWidget(self.locate_button)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        if self.video is not None:
+            self.splitter.addWidget(self.video)
+        self.splitter.addWidget(self.table)
+        self.splitter.setStretchFactor(self.splitter.count() - 1, 3)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
+        layout.setMenuBar(self.menu_bar)
         layout.addWidget(self.toolbar)
-        layout.addLayout(self._search_row())
-        layout.addWidget(self.table, 1)
+        layout.addLayout(banner)
+        layout.addWidget(self.find_bar)
+        layout.addWidget(self.splitter, 1)
         layout.addWidget(self.status)
 
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_MS)
+        self._autosave.timeout.connect(lambda: self.save(quiet=True))
+        self.undo_stack.indexChanged.connect(self._on_edit)
         self.undo_stack.cleanChanged.connect(self._update_title)
         self.undo_stack.cleanChanged.connect(self._update_actions)
         self.undo_stack.indexChanged.connect(self._update_actions)
         self.table.selectionModel().currentRowChanged.connect(self._update_actions)
-        self._player: SourcePlayer | None = None
-        self._setup_playback()
+        self.table.clicked_at.connect(self.seek_to_click)
+        self._set_source(self._source if self._source.is_file() else None)
         self._update_actions()
 
     # -- building ---------------------------------------------------------------------
 
-    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+    def _make_video_pane(self):
+        if self.playback.player is None:
+            return None
+        from desktop_app.ui.video_pane import VideoPane
+
+        pane = VideoPane(self)
+        pane.setVisible(False)
+        self.playback.player.set_video_sink(pane.sink)
+        self.playback.player.has_video_changed.connect(self._on_has_video)
+        return pane
+
+    def action(self, text: str, slot, keys: str | list[str] | None = None, tip: str = "") -> QAction:
         action = QAction(text, self)
         action.triggered.connect(slot)
-        if shortcut is not None:
-            action.setShortcuts(shortcut if isinstance(shortcut, list) else [shortcut])
+        if keys:
+            action.setShortcuts([QKeySequence(k) for k in ([keys] if isinstance(keys, str) else keys)])
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         if tip:
             action.setToolTip(tip)
@@ -108,60 +157,34 @@ class TranscriptEditor(QWidget):
         for action in (self.undo_action, self.redo_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
-        self.merge_action = self._action(
-            self.tr("Merge with next"), self.merge_selected, QKeySequence("Ctrl+M"),
-            self.tr("Join the selected segment and the one after it"))
-        self.split_action = self._action(
-            self.tr("Split at cursor"), self.split_at_cursor, QKeySequence("Ctrl+Shift+S"),
-            self.tr("While editing a text, cut the segment where the cursor is"))
-        self.shift_action = self._action(
-            self.tr("Shift times"), self.shift_times, None,
-            self.tr("Move every start and end time by the offset"))
-        self.play_action = self._action(
-            self.tr("Play from here"), self.toggle_playback, QKeySequence("Ctrl+P"),
-            self.tr("Play the source from the selected segment"))
-        self.save_action = self._action(
-            self.tr("Save"), self.save, QKeySequence("Ctrl+S"),
-            self.tr("Keep the edited transcript; the original result stays in the cache"))
-        self.export_action = self._action(
-            self.tr("Export…"), self.open_export, QKeySequence("Ctrl+E"),
-            self.tr("Write subtitles or text from the edited transcript"))
-
-    def _build_toolbar(self) -> None:
-        self.toolbar = QToolBar(self)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.toolbar.addAction(self.save_action)
-        self.toolbar.addAction(self.undo_action)
-        self.toolbar.addAction(self.redo_action)
-        self.toolbar.addSeparator()
-        self.toolbar.addAction(self.merge_action)
-        self.toolbar.addAction(self.split_action)
-        self.toolbar.addSeparator()
-        self.shift_spin = QDoubleSpinBox(self)
-        self.shift_spin.setRange(-36_000.0, 36_000.0)
-        self.shift_spin.setDecimals(3)
-        self.shift_spin.setSingleStep(0.1)
-        self.shift_spin.setSuffix(self.tr(" s"))
-        self.shift_spin.setToolTip(self.tr("Offset in seconds; negative moves subtitles earlier"))
-        self.shift_spin.setAccessibleName(self.tr("Time offset"))
-        self.toolbar.addWidget(self.shift_spin)
-        self.toolbar.addAction(self.shift_action)
-        self.toolbar.addSeparator()
-        self.toolbar.addAction(self.play_action)
-        self.toolbar.addAction(self.export_action)
-
-    def _search_row(self) -> QHBoxLayout:
-        self.search_edit = QLineEdit(self)
-        self.search_edit.setPlaceholderText(self.tr("Search the transcript"))
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.textChanged.connect(self.search)
-        self.search_edit.returnPressed.connect(self.next_hit)
-        self.search_count = QLabel(self)
-        row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("Find:"), self))
-        row.addWidget(self.search_edit, 1)
-        row.addWidget(self.search_count)
-        return row
+        a = self.action
+        self.save_action = a(self.tr("Save now"), self.save, "Ctrl+S",
+                             self.tr("Edits also save themselves a second after you make them"))
+        self.export_action = a(self.tr("Export…"), self.open_export, "Ctrl+E",
+                               self.tr("Write subtitles or text from the edited transcript"))
+        self.revert_action = a(self.tr("Revert to original"), self.revert_to_original, None,
+                               self.tr("Bring back the text the engine wrote (undoable)"))
+        self.close_action = a(self.tr("Close"), self.close, "Ctrl+W")
+        self.find_action = a(self.tr("Find…"), lambda: self.find_bar.focus_find(False), "Ctrl+F")
+        self.replace_action = a(self.tr("Replace…"), lambda: self.find_bar.focus_find(True), "Ctrl+H")
+        self.find_next_action = a(self.tr("Find next"), self.find_bar.next_hit, "F3")
+        self.merge_action = a(self.tr("Merge with next"), self.merge_selected, "Ctrl+M",
+                              self.tr("Join the selected segment and the one after it"))
+        self.split_action = a(self.tr("Split at cursor"), self.split_at_cursor, "Ctrl+Shift+S",
+                              self.tr("While editing a text, cut the segment where the cursor is"))
+        self.set_start_action = a(self.tr("Set start to playhead"), lambda: self.set_time_to_playhead(True), "Ctrl+[")
+        self.set_end_action = a(self.tr("Set end to playhead"), lambda: self.set_time_to_playhead(False), "Ctrl+]")
+        self.start_earlier_action = a(self.tr("Start 0.1 s earlier"), lambda: self.nudge(True, -NUDGE_S), "Alt+Shift+Left")
+        self.start_later_action = a(self.tr("Start 0.1 s later"), lambda: self.nudge(True, NUDGE_S), "Alt+Shift+Right")
+        self.end_earlier_action = a(self.tr("End 0.1 s earlier"), lambda: self.nudge(False, -NUDGE_S), "Ctrl+Alt+Left")
+        self.end_later_action = a(self.tr("End 0.1 s later"), lambda: self.nudge(False, NUDGE_S), "Ctrl+Alt+Right")
+        self.shift_action = a(self.tr("Shift all times"), self.shift_times, None,
+                              self.tr("Move every start and end time by the offset"))
+        self.next_uncertain_action = a(self.tr("Next uncertain word"), lambda: self.go_uncertain(1), "F8")
+        self.previous_uncertain_action = a(self.tr("Previous uncertain word"), lambda: self.go_uncertain(-1), "Shift+F8")
+        self.video_action = a(self.tr("Show video"), self._toggle_video, "Ctrl+Shift+V")
+        self.video_action.setCheckable(True)
+        self.video_action.setEnabled(False)
 
     # -- state ------------------------------------------------------------------------
 
@@ -174,6 +197,10 @@ class TranscriptEditor(QWidget):
 
     def current_row(self) -> int:
         return self.table.currentIndex().row()
+
+    def current_segment(self) -> Segment | None:
+        row = self.current_row()
+        return self.model.segment(row) if 0 <= row < self.model.rowCount() else None
 
     def select_row(self, row: int) -> None:
         index = self.model.index(row, Column.TEXT)
@@ -191,6 +218,50 @@ class TranscriptEditor(QWidget):
 
     def _say(self, text: str) -> None:
         self.status.setText(text)
+
+    # -- source -----------------------------------------------------------------------
+
+    def _set_source(self, source: Path | None) -> None:
+        self.playback.set_source(source)
+        missing = source is None
+        if missing:
+            self.missing_label.setText(self.tr("The source file {0} is missing or was moved. Editing goes on "
+                                               "without sound; locate the file to hear it.").format(self._source))
+        elif self.playback.player is None:
+            missing = True
+            self.missing_label.setText(self.tr("Playback needs Qt Multimedia (PySide6-Addons)."))
+        self.missing_label.setVisible(missing)
+        self.locate_button.setVisible(source is None and self.playback.player is not None)
+
+    def locate_source(self) -> Path | None:
+        """Ask where the source file is now (a native dialog), and play that file."""
+        chosen, _filter = QFileDialog.getOpenFileName(self, self.tr("Locate {0}").format(self._source.name),
+                                                      str(self._source.parent))  # fmt: skip
+        if not chosen:
+            return None
+        self._source = Path(chosen)
+        self._set_source(self._source)
+        return self._source
+
+    def _on_has_video(self, has_video: bool) -> None:
+        self.video_action.setEnabled(has_video)
+        self.video_action.setChecked(has_video)
+        self.video.setVisible(has_video)
+
+    def _toggle_video(self, shown: bool) -> None:
+        if self.video is not None:
+            self.video.setVisible(shown)
+
+    # -- playback in step with the text ---------------------------------------------------
+
+    def _on_position(self, seconds: float) -> None:
+        row = self.model.row_at(seconds)
+        word = word_at(self.model.segment(row), seconds) if row is not None else None
+        if row is not None and row != self.model.playing_row:
+            self.table.scrollTo(self.model.index(row, Column.TEXT))
+        self.model.set_playing(row, word)
+        if self.video is not None:
+            self.video.set_cue(self.model.segment(row).text.strip() if row is not None else "")
 
     # -- actions ----------------------------------------------------------------------
 
@@ -227,38 +298,24 @@ class TranscriptEditor(QWidget):
             self._say(self.tr("Shifted every time by {0:+.3f} s.").format(applied))
         return applied
 
-    def search(self, query: str) -> list[int]:
-        rows = self.model.set_search(query)
-        if not query.strip():
-            self.search_count.setText("")
-        elif rows:
-            self.search_count.setText(self.tr("%n segment(s)", "", len(rows)))
-            self.select_row(rows[0])
-        else:
-            self.search_count.setText(self.tr("No match"))
-        self.table.viewport().update()
-        return rows
+    def _on_edit(self, *_args) -> None:
+        self._autosave.start()
 
-    def next_hit(self) -> int | None:
-        rows = self.model.hit_rows()
-        if not rows:
-            return None
-        row = next((r for r in rows if r > self.current_row()), rows[0])
-        self.select_row(row)
-        return row
-
-    def save(self) -> bool:
-        """Store the edited transcript in the history through the controller."""
+    def save(self, quiet: bool = False) -> bool:
+        """Store the edited transcript in the history (one transaction) through the controller."""
+        self._autosave.stop()
         self.delegate.finish()
         try:
             self.controller.save_edited(self.job_id, self.model.transcript())
         except (KeyError, OSError, ValueError) as exc:
             log.warning("Saving the edited transcript failed: %s", exc)
-            QMessageBox.warning(self, self.tr("Not saved"),
-                                self.tr("The edited transcript could not be saved: {0}").format(exc))
+            self._say(self.tr("Not saved: {0}").format(exc))
+            if not quiet:
+                QMessageBox.warning(self, self.tr("Not saved"),
+                                    self.tr("The edited transcript could not be saved: {0}").format(exc))
             return False
         self.undo_stack.setClean()
-        self._say(self.tr("Saved. Exports use the edited text; the original result is kept."))
+        self._say(self.tr("Saved. Exports use the edited text; the original result is kept. Ctrl+E exports."))
         self.saved.emit(self.job_id)
         return True
 
@@ -268,56 +325,21 @@ class TranscriptEditor(QWidget):
             return
         from desktop_app.ui.export_dialog import ExportDialog
 
-        dialog = ExportDialog(self.controller, [self.job_id], self)
-        dialog.exec()
-
-    # -- playback (Qt Multimedia only) ------------------------------------------------
-
-    def _setup_playback(self) -> None:
-        if not multimedia_available():
-            self.play_action.setVisible(False)
-            self.play_action.setEnabled(False)
-            return
-        self._player = SourcePlayer(self._source, self)
-        self._player.position_changed.connect(self._on_position)
-        self._player.playing_changed.connect(self._on_playing)
-        self._player.stopped.connect(lambda: self.model.set_playing(None))
-
-    def toggle_playback(self) -> None:
-        if self._player is None:
-            return
-        if self._player.is_playing():
-            self._player.pause()
-            return
-        row = max(self.current_row(), 0)
-        self._player.play_from(self.model.segment(row).start if self.model.rowCount() else None)
-
-    def _on_position(self, seconds: float) -> None:
-        row = self.model.row_at(seconds)
-        self.model.set_playing(row)
-        if row is not None:
-            self.table.scrollTo(self.model.index(row, Column.TEXT))
-
-    def _on_playing(self, playing: bool) -> None:
-        self.play_action.setText(self.tr("Pause") if playing else self.tr("Play from here"))
+        ExportDialog(self.controller, [self.job_id], self).exec()
 
     # -- closing ----------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.delegate.finish()  # a text still being typed counts as an edit
-        if self.dirty:
+        if self.dirty and not self.save():
             answer = QMessageBox.question(
-                self, self.tr("Unsaved edits"),
-                self.tr("Save your edits to this transcript before closing?"),
-                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Save,
+                self, self.tr("Edits not saved"),
+                self.tr("Your edits could not be saved. Close anyway and lose them?"),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
             )
-            if answer == QMessageBox.StandardButton.Cancel or (
-                answer == QMessageBox.StandardButton.Save and not self.save()
-            ):
+            if answer != QMessageBox.StandardButton.Discard:
                 event.ignore()
                 return
-        if self._player is not None:
-            self._player.stop()
+        self.playback.stop()
         event.accept()

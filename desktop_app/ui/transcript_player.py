@@ -1,4 +1,4 @@
-"""Plays a job's source file for the transcript editor, when Qt Multimedia is installed."""
+"""Plays a job's source file for the transcript editor (Qt Multimedia), reporting in seconds."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, QUrl, Signal
 
 @lru_cache(maxsize=1)
 def multimedia_available() -> bool:
-    """Whether Qt Multimedia can be imported (only the full PySide6 wheel ships it)."""
+    """Whether Qt Multimedia can be imported (it comes with PySide6-Addons)."""
     try:
         importlib.import_module("PySide6.QtMultimedia")
     except ImportError:
@@ -20,32 +20,70 @@ def multimedia_available() -> bool:
 
 
 class SourcePlayer(QObject):
-    """A QMediaPlayer on one file, reporting in seconds. Create it only if `multimedia_available()`."""
+    """A QMediaPlayer on one file. Create it only if `multimedia_available()`."""
 
     position_changed = Signal(float)  # seconds into the file
     playing_changed = Signal(bool)
+    has_video_changed = Signal(bool)
+    failed = Signal(str)  # what went wrong, for the person
     stopped = Signal()
 
-    def __init__(self, source: Path, parent: QObject | None = None) -> None:
+    def __init__(self, source: Path | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 
         self._player = QMediaPlayer(self)
         self._audio = QAudioOutput(self)
         self._player.setAudioOutput(self._audio)
-        self._player.setSource(QUrl.fromLocalFile(str(source)))
         self._player.positionChanged.connect(lambda ms: self.position_changed.emit(ms / 1000))
         self._player.playbackStateChanged.connect(self._on_state)
+        self._player.hasVideoChanged.connect(self.has_video_changed)
+        self._player.errorOccurred.connect(lambda _error, text: self.failed.emit(text))
+        if self._player.pitchCompensationAvailability() != QMediaPlayer.PitchCompensationAvailability.Unavailable:
+            self._player.setPitchCompensation(True)  # 0.5x to 2x without chipmunk voices
+        if source is not None:
+            self.set_source(source)
+
+    @property
+    def media_player(self):
+        return self._player
+
+    def set_source(self, source: Path) -> None:
+        self._player.setSource(QUrl.fromLocalFile(str(source)))
+
+    def set_video_sink(self, sink) -> None:
+        self._player.setVideoSink(sink)
+
+    def has_video(self) -> bool:
+        return self._player.hasVideo()
 
     def is_playing(self) -> bool:
         from PySide6.QtMultimedia import QMediaPlayer
 
         return self._player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
 
+    def position(self) -> float:
+        return self._player.position() / 1000
+
+    def duration(self) -> float:
+        return self._player.duration() / 1000
+
+    def seek(self, seconds: float) -> None:
+        self._player.setPosition(max(0, int(seconds * 1000)))
+
+    def rate(self) -> float:
+        return self._player.playbackRate()
+
+    def set_rate(self, rate: float) -> None:
+        self._player.setPlaybackRate(rate)
+
+    def pitch_kept(self) -> bool:
+        return self._player.pitchCompensation()
+
     def play_from(self, start_s: float | None) -> None:
         """Play from `start_s` (from where it was when None)."""
         if start_s is not None:
-            self._player.setPosition(int(start_s * 1000))
+            self.seek(start_s)
         self._player.play()
 
     def pause(self) -> None:

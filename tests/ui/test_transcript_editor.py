@@ -165,12 +165,13 @@ def test_shift_all_times(editor):
 
 
 def test_search_highlights_hits(qtbot, editor):
-    qtbot.keyClicks(editor.search_edit, "FOX")
+    editor.find_action.trigger()
+    qtbot.keyClicks(editor.find_bar.find_edit, "FOX")
     assert editor.model.hit_rows() == [1, 3]
     assert editor.model.index(1, Column.TEXT).data(HITS_ROLE) == [(4, 3)]
     assert editor.model.index(0, Column.TEXT).data(HITS_ROLE) == []
-    assert editor.current_row() == 1 and "2" in editor.search_count.text()
-    qtbot.keyClick(editor.search_edit, Qt.Key.Key_Return)
+    assert editor.current_row() == 1 and "2" in editor.find_bar.count_label.text()
+    qtbot.keyClick(editor.find_bar.find_edit, Qt.Key.Key_Return)
     assert editor.current_row() == 3
 
     # the hit is painted in the highlight colour, and only in rows with a hit
@@ -184,8 +185,8 @@ def test_search_highlights_hits(qtbot, editor):
                    for x in range(rect.left(), rect.right(), 2) for y in range(rect.top(), rect.bottom()))
 
     assert painted(1) and painted(3) and not painted(0)
-    editor.search_edit.clear()
-    assert editor.model.hit_rows() == [] and editor.search_count.text() == ""
+    editor.find_bar.find_edit.clear()
+    assert editor.model.hit_rows() == [] and editor.find_bar.count_label.text() == ""
 
 
 def test_save_keeps_the_original_and_export_uses_the_edit(qtbot, editor, job, tmp_path):
@@ -235,13 +236,17 @@ def test_reopening_shows_the_saved_edit(qtbot, editor, job):
     assert not again.dirty
 
 
-def test_playback_control_is_hidden_without_qt_multimedia(editor):
-    if multimedia_available():
-        pytest.skip("Qt Multimedia is installed here")
-    assert not editor.play_action.isVisible() and not editor.play_action.isEnabled()
-    button = editor.toolbar.widgetForAction(editor.play_action)
-    assert button is None or not button.isVisible()
-    assert editor.export_action.isVisible()
+def test_a_missing_source_says_so_and_editing_goes_on(qtbot, editor, tmp_path, monkeypatch):
+    assert multimedia_available()  # PySide6-Addons is a requirement
+    assert editor.missing_label.isVisible() and "missing" in editor.missing_label.text()
+    assert editor.locate_button.isVisible() and not editor.playback.play_action.isEnabled()
+    assert editor.model.set_text(1, "Still editable.")
+    found = tmp_path / "moved.wav"
+    found.write_bytes(b"RIFF")
+    from PySide6.QtWidgets import QFileDialog
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(found), ""))
+    qtbot.mouseClick(editor.locate_button, Qt.MouseButton.LeftButton)
+    assert not editor.missing_label.isVisible() and editor.playback.play_action.isEnabled()
 
 
 def test_a_job_without_a_transcript_is_refused(job):
@@ -250,7 +255,8 @@ def test_a_job_without_a_transcript_is_refused(job):
         TranscriptEditor(controller, "no-such-job")
 
 
-@pytest.mark.parametrize("module", ["transcript_editor", "segment_table_model", "export_dialog"])
+@pytest.mark.parametrize("module", ["transcript_editor", "segment_table_model", "export_dialog", "editor_playback",
+                                    "editor_review", "editor_menus", "find_replace_bar", "video_pane"])
 def test_every_label_goes_through_tr(module):
     source = Path(__file__).resolve().parents[2] / "desktop_app" / "ui" / f"{module}.py"
     text = source.read_text(encoding="utf-8")
