@@ -50,7 +50,8 @@ class JobExecution(QObject):
 
     queue_idle = Signal()
     engine_status = Signal(object)  # EngineStatus
-    paused_changed = Signal(bool)
+    # int, not bool: PySide6 6.12 drops a reference to True/False on each emit of a Python bool
+    paused_changed = Signal(int)  # 1 paused, 0 running
 
     def __init__(self, queue: JobQueue, setup: PipelineSetup, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -82,7 +83,7 @@ class JobExecution(QObject):
         """Paused: start no new job; the ones already running finish."""
         if paused != self._paused:
             self._paused = paused
-            self.paused_changed.emit(paused)
+            self.paused_changed.emit(int(paused))
             self.pump()
 
     def settings_changed(self) -> None:

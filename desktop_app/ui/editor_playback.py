@@ -21,7 +21,7 @@ class EditorPlayback(QObject):
     """The editor's player and its actions; without Qt Multimedia or a source, the actions are off."""
 
     position_changed = Signal(float)  # seconds
-    playing_changed = Signal(bool)
+    playing_changed = Signal(int)  # 1 playing, 0 not (an int: see SourcePlayer)
     failed = Signal(str)
 
     def __init__(self, owner: QWidget, source: Path | None,
@@ -36,7 +36,7 @@ class EditorPlayback(QObject):
             self.player = SourcePlayer(None, self)
             self.player.position_changed.connect(self._on_position)
             self.player.playing_changed.connect(self._on_playing)
-            self.player.failed.connect(self.failed)
+            self.player.failed.connect(lambda text: self.failed.emit(text))
         self._build_actions()
         self.speed_box = QComboBox(owner)
         for speed in SPEEDS:
@@ -159,6 +159,11 @@ class EditorPlayback(QObject):
         if self.player is not None:
             self.player.stop()
 
+    def release(self) -> None:
+        """Stop for good (the editor is closing)."""
+        if self.player is not None:
+            self.player.release()
+
     def _on_position(self, seconds: float) -> None:
         self.time_label.setText(format_time(seconds))
         if self._loop is not None and seconds >= self._loop[1]:
@@ -169,6 +174,6 @@ class EditorPlayback(QObject):
             self.player.pause()
         self.position_changed.emit(seconds)
 
-    def _on_playing(self, playing: bool) -> None:
+    def _on_playing(self, playing: int) -> None:
         self.play_action.setText(self.tr("Pause") if playing else self.tr("Play"))
         self.playing_changed.emit(playing)

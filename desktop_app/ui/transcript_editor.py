@@ -27,7 +27,7 @@ from desktop_app.core.transcript import Segment, Transcript
 from desktop_app.runner.controller import QueueController
 from desktop_app.ui.editor_menus import build_menus, build_toolbar
 from desktop_app.ui.editor_playback import EditorPlayback
-from desktop_app.ui.editor_review import ReviewActions, SegmentTable
+from desktop_app.ui.editor_review import NUDGE_S, ReviewActions, SegmentTable
 from desktop_app.ui.find_replace_bar import FindReplaceBar
 from desktop_app.ui.segment_delegate import HIT_COLOUR, HighlightDelegate
 from desktop_app.ui.segment_table_model import Column, SegmentTableModel
@@ -243,7 +243,8 @@ class TranscriptEditor(ReviewActions, QWidget):
         self._set_source(self._source)
         return self._source
 
-    def _on_has_video(self, has_video: bool) -> None:
+    def _on_has_video(self, has_video: int) -> None:
+        has_video = bool(has_video)
         self.video_action.setEnabled(has_video)
         self.video_action.setChecked(has_video)
         self.video.setVisible(has_video)
@@ -341,5 +342,5 @@ class TranscriptEditor(ReviewActions, QWidget):
             if answer != QMessageBox.StandardButton.Discard:
                 event.ignore()
                 return
-        self.playback.stop()
+        self.playback.release()
         event.accept()

@@ -23,8 +23,9 @@ class SourcePlayer(QObject):
     """A QMediaPlayer on one file. Create it only if `multimedia_available()`."""
 
     position_changed = Signal(float)  # seconds into the file
-    playing_changed = Signal(bool)
-    has_video_changed = Signal(bool)
+    # ints, not bools: PySide6 6.12 drops a reference to True/False on each emit of a Python bool
+    playing_changed = Signal(int)  # 1 playing, 0 not
+    has_video_changed = Signal(int)
     failed = Signal(str)  # what went wrong, for the person
     stopped = Signal()
 
@@ -37,7 +38,7 @@ class SourcePlayer(QObject):
         self._player.setAudioOutput(self._audio)
         self._player.positionChanged.connect(lambda ms: self.position_changed.emit(ms / 1000))
         self._player.playbackStateChanged.connect(self._on_state)
-        self._player.hasVideoChanged.connect(self.has_video_changed)
+        self._player.hasVideoChanged.connect(lambda shown: self.has_video_changed.emit(int(shown)))
         self._player.errorOccurred.connect(lambda _error, text: self.failed.emit(text))
         if self._player.pitchCompensationAvailability() != QMediaPlayer.PitchCompensationAvailability.Unavailable:
             self._player.setPitchCompensation(True)  # 0.5x to 2x without chipmunk voices
@@ -92,9 +93,15 @@ class SourcePlayer(QObject):
     def stop(self) -> None:
         self._player.stop()
 
+    def release(self) -> None:
+        """Stop and let go of the file and the picture (its decoding threads end now, not at exit)."""
+        self._player.stop()
+        self._player.setVideoSink(None)
+        self._player.setSource(QUrl())
+
     def _on_state(self, state) -> None:
         from PySide6.QtMultimedia import QMediaPlayer
 
-        self.playing_changed.emit(state == QMediaPlayer.PlaybackState.PlayingState)
+        self.playing_changed.emit(int(state == QMediaPlayer.PlaybackState.PlayingState))
         if state == QMediaPlayer.PlaybackState.StoppedState:
             self.stopped.emit()
