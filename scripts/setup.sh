@@ -11,6 +11,8 @@ SYSTEM_PACKAGES=(
   xvfb libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
   libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-xfixes0 libxcb-xkb1 libxcb-util1
+  # an audio output for the editor's playback tests (a null sink)
+  pulseaudio pulseaudio-utils
   # installer checks
   dpkg-dev desktop-file-utils appstream strace
 )
