@@ -139,7 +139,13 @@ class SettingsDialog(QDialog):
         self.task_combo = QComboBox()
         self.task_combo.addItem(self.tr("Transcribe (keep the spoken language)"), Task.TRANSCRIBE.value)
         self.task_combo.addItem(self.tr("Translate to English"), Task.TRANSLATE.value)
-        self.word_timestamps = QCheckBox(self.tr("Word timestamps (needed for karaoke subtitles; slower)"))
+        self.word_timestamps = QCheckBox(self.tr("Word timestamps (for karaoke subtitles and the editor's "
+                                                 "uncertain-word marks; slower)"))
+        self.uncertain_below = QSpinBox()
+        self.uncertain_below.setRange(0, 100)
+        self.uncertain_below.setSuffix(self.tr(" %"))
+        self.uncertain_below.setToolTip(self.tr("The editor marks words Whisper was less sure of than this "
+                                                "(F8 goes to the next one)"))
         self.speakers_combo = QComboBox()
         self.speakers_combo.addItem(self.tr("Off"), OFF)
         self.speakers_combo.addItem(self.tr("Automatic (count them)"), AUTO)
@@ -158,6 +164,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Language:"), self.language_combo)
         form.addRow(self.tr("Task:"), self.task_combo)
         form.addRow("", self.word_timestamps)
+        form.addRow(self.tr("Mark words less sure than:"), self.uncertain_below)
         form.addRow(self.tr("Identify speakers:"), self.speakers_combo)
         form.addRow(self.tr("Initial prompt:"), self.initial_prompt)
         return page
@@ -233,6 +240,7 @@ class SettingsDialog(QDialog):
         _select(self.language_combo, settings.language or None)
         _select(self.task_combo, settings.task)
         self.word_timestamps.setChecked(settings.word_timestamps)
+        self.uncertain_below.setValue(round(settings.uncertain_below * 100))
         _select(self.speakers_combo, settings.speakers, settings.speakers)
         self.initial_prompt.setPlainText(settings.initial_prompt or "")
         limits = settings.limits
@@ -319,6 +327,7 @@ class SettingsDialog(QDialog):
             language=self.language_combo.currentData(),
             task=self.task_combo.currentData(),
             word_timestamps=self.word_timestamps.isChecked(),
+            uncertain_below=self.uncertain_below.value() / 100,
             speakers=self.speakers_combo.currentData(),
             initial_prompt=self.initial_prompt.toPlainText().strip() or None,
             limits=limits,

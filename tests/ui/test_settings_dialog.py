@@ -60,6 +60,7 @@ def test_changed_settings_are_saved_and_reload_from_disk(qtbot, dialog, bare_hom
     dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("pt"))
     dialog.task_combo.setCurrentIndex(dialog.task_combo.findData("translate"))
     dialog.word_timestamps.setChecked(True)
+    dialog.uncertain_below.setValue(35)
     dialog.initial_prompt.setPlainText("  Daredevil, Matt Murdock  ")
     dialog.max_file_gb.setValue(1.5)
     dialog.probe_timeout.setValue(20)
@@ -78,6 +79,7 @@ def test_changed_settings_are_saved_and_reload_from_disk(qtbot, dialog, bare_hom
     assert saved.language == "pt"
     assert saved.task == "translate"
     assert saved.word_timestamps is True
+    assert saved.uncertain_below == 0.35  # the editor's uncertain-word threshold
     assert saved.initial_prompt == "Daredevil, Matt Murdock"
     assert saved.limits.max_file_bytes == int(1.5 * GB)
     assert saved.limits.probe_timeout_s == 20

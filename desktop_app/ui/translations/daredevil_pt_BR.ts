@@ -2,6 +2,153 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR">
 <context>
+    <name>EditorMenus</name>
+    <message>
+        <location filename="../editor_menus.py" line="18"/>
+        <source>&amp;File</source>
+        <translation>&amp;Arquivo</translation>
+    </message>
+    <message>
+        <location filename="../editor_menus.py" line="20"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Editar</translation>
+    </message>
+    <message>
+        <location filename="../editor_menus.py" line="23"/>
+        <source>&amp;Playback</source>
+        <translation>&amp;Reprodução</translation>
+    </message>
+    <message>
+        <location filename="../editor_menus.py" line="26"/>
+        <source>&amp;Timing</source>
+        <translation>&amp;Tempos</translation>
+    </message>
+    <message>
+        <location filename="../editor_menus.py" line="30"/>
+        <source>&amp;Review</source>
+        <translation>Re&amp;visão</translation>
+    </message>
+    <message>
+        <location filename="../editor_menus.py" line="32"/>
+        <source>&amp;View</source>
+        <translation>E&amp;xibir</translation>
+    </message>
+    <message>
+        <location filename="../editor_menus.py" line="61"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location filename="../editor_menus.py" line="62"/>
+        <source>Offset in seconds; negative moves subtitles earlier</source>
+        <translation>Deslocamento em segundos; negativo adianta as legendas</translation>
+    </message>
+    <message>
+        <location filename="../editor_menus.py" line="63"/>
+        <source>Time offset</source>
+        <translation>Deslocamento de tempo</translation>
+    </message>
+</context>
+<context>
+    <name>EditorPlayback</name>
+    <message>
+        <location filename="../editor_playback.py" line="43"/>
+        <source>{0}×</source>
+        <translation>{0}×</translation>
+    </message>
+    <message>
+        <location filename="../editor_playback.py" line="45"/>
+        <source>Playback speed (the pitch is kept)</source>
+        <translation>Velocidade de reprodução (o tom é mantido)</translation>
+    </message>
+    <message>
+        <location filename="../editor_playback.py" line="46"/>
+        <source>Playback speed</source>
+        <translation>Velocidade de reprodução</translation>
+    </message>
+    <message>
+        <location filename="../editor_playback.py" line="49"/>
+        <source>Playback position</source>
+        <translation>Posição da reprodução</translation>
+    </message>
+    <message>
+        <location filename="../editor_playback.py" line="63"/>
+        <location filename="../editor_playback.py" line="178"/>
+        <source>Play</source>
+        <translation>Reproduzir</translation>
+    </message>
+    <message>
+        <location filename="../editor_playback.py" line="64"/>
+        <source>Play or pause the source</source>
+        <translation>Reproduzir ou pausar a origem</translation>
+    </message>
+    <message>
+        <location filename="../editor_playback.py" line="65"/>
+        <source>Back 5 s</source>
+        <translation>Voltar 5 s</translation>
+    </message>
+    <message>
+        <location filename="../editor_playback.py" line="66"/>
+        <source>Jump back five seconds</source>
+        <translation>Voltar cinco segundos</translation>
+    </message>
+    <message>
+        <location filename="../editor_playback.py" line="67"/>
+        <source>Forward 5 s</source>
+        <translation>Avançar 5 s</translation>
+    </message>
+    <message>
+        <location filename="../editor_playback.py" line="68"/>
+        <source>Jump forward five seconds</source>
+        <translation>Avançar cinco segundos</translation>
+    </message>
+    <message>
+        <location filename="../editor_playback.py" line="69"/>
+        <source>Play segment</source>
+        <translation>Reproduzir segmento</translation>
+    </message>
+    <message>
+        <location filename="../editor_playback.py" line="70"/>
+        <source>Play the selected segment once</source>
+        <translation>Reproduzir uma vez o segmento selecionado</translation>
+    </message>
+    <message>
+        <location filename="../editor_playback.py" line="71"/>
+        <source>Loop segment</source>
+        <translation>Repetir segmento</translation>
+    </message>
+    <message>
+        <location filename="../editor_playback.py" line="72"/>
+        <source>Play the selected segment over and over</source>
+        <translation>Reproduzir o segmento selecionado em repetição</translation>
+    </message>
+    <message>
+        <location filename="../editor_playback.py" line="73"/>
+        <source>Slower</source>
+        <translation>Mais devagar</translation>
+    </message>
+    <message>
+        <location filename="../editor_playback.py" line="74"/>
+        <source>Play more slowly</source>
+        <translation>Reproduzir mais devagar</translation>
+    </message>
+    <message>
+        <location filename="../editor_playback.py" line="75"/>
+        <source>Faster</source>
+        <translation>Mais rápido</translation>
+    </message>
+    <message>
+        <location filename="../editor_playback.py" line="76"/>
+        <source>Play faster</source>
+        <translation>Reproduzir mais rápido</translation>
+    </message>
+    <message>
+        <location filename="../editor_playback.py" line="178"/>
+        <source>Pause</source>
+        <translation>Pausar</translation>
+    </message>
+</context>
+<context>
     <name>EnginePage</name>
     <message>
         <location filename="../engine_page.py" line="28"/>
@@ -504,9 +651,92 @@
     </message>
 </context>
 <context>
+    <name>FindReplaceBar</name>
+    <message>
+        <location filename="../find_replace_bar.py" line="23"/>
+        <source>Search the transcript</source>
+        <translation>Pesquisar na transcrição</translation>
+    </message>
+    <message>
+        <location filename="../find_replace_bar.py" line="25"/>
+        <source>Find</source>
+        <translation>Localizar</translation>
+    </message>
+    <message>
+        <location filename="../find_replace_bar.py" line="27"/>
+        <location filename="../find_replace_bar.py" line="28"/>
+        <source>Replace with</source>
+        <translation>Substituir por</translation>
+    </message>
+    <message>
+        <location filename="../find_replace_bar.py" line="29"/>
+        <source>Match case</source>
+        <translation>Diferenciar maiúsculas</translation>
+    </message>
+    <message>
+        <location filename="../find_replace_bar.py" line="30"/>
+        <source>Whole word</source>
+        <translation>Palavra inteira</translation>
+    </message>
+    <message>
+        <location filename="../find_replace_bar.py" line="32"/>
+        <source>Next</source>
+        <translation>Próximo</translation>
+    </message>
+    <message>
+        <location filename="../find_replace_bar.py" line="33"/>
+        <source>Replace</source>
+        <translation>Substituir</translation>
+    </message>
+    <message>
+        <location filename="../find_replace_bar.py" line="34"/>
+        <source>Replace all</source>
+        <translation>Substituir tudo</translation>
+    </message>
+    <message>
+        <location filename="../find_replace_bar.py" line="35"/>
+        <source>Replace:</source>
+        <translation>Substituir:</translation>
+    </message>
+    <message>
+        <location filename="../find_replace_bar.py" line="39"/>
+        <source>Find:</source>
+        <translation>Localizar:</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../find_replace_bar.py" line="81"/>
+        <location filename="../find_replace_bar.py" line="111"/>
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n resultado</numerusform>
+            <numerusform>%n resultados</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../find_replace_bar.py" line="83"/>
+        <location filename="../find_replace_bar.py" line="111"/>
+        <source>No match</source>
+        <translation>Nenhum resultado</translation>
+    </message>
+    <message>
+        <location filename="../find_replace_bar.py" line="105"/>
+        <location filename="../find_replace_bar.py" line="122"/>
+        <source>Nothing to replace: no match.</source>
+        <translation>Nada a substituir: nenhum resultado.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../find_replace_bar.py" line="121"/>
+        <source>Replaced in %n segment(s). Ctrl+Z undoes it.</source>
+        <translation>
+            <numerusform>Substituído em %n segmento. Ctrl+Z desfaz.</numerusform>
+            <numerusform>Substituído em %n segmentos. Ctrl+Z desfaz.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>JobExecution</name>
     <message>
-        <location filename="../../runner/execution.py" line="279"/>
+        <location filename="../../runner/execution.py" line="280"/>
         <source>Something unexpected went wrong ({0}). The job&apos;s log has the details.</source>
         <extracomment>Audio decoded ahead of the engine, beyond the jobs the I/O pool is working on.</extracomment>
         <translation>Algo inesperado deu errado ({0}). O registro do trabalho tem os detalhes.</translation>
@@ -546,115 +776,115 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="77"/>
+        <location filename="../main_window.py" line="78"/>
         <source>Drop audio or video files or folders here
 or use File &gt; Add files (Ctrl+O)</source>
         <translation>Solte aqui arquivos ou pastas de áudio ou vídeo
 ou use Arquivo &gt; Adicionar arquivos (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="141"/>
+        <location filename="../main_window.py" line="142"/>
         <source>&amp;Add files…</source>
         <translation>&amp;Adicionar arquivos…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="142"/>
+        <location filename="../main_window.py" line="143"/>
         <source>Add &amp;folder…</source>
         <translation>Adicionar &amp;pasta…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="143"/>
+        <location filename="../main_window.py" line="144"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportar…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="144"/>
+        <location filename="../main_window.py" line="145"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configurações…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="145"/>
+        <location filename="../main_window.py" line="146"/>
         <source>&amp;Quit</source>
         <translation>&amp;Sair</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="146"/>
+        <location filename="../main_window.py" line="147"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Cancelar</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="147"/>
+        <location filename="../main_window.py" line="148"/>
         <source>&amp;Retry</source>
         <translation>&amp;Tentar de novo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="148"/>
+        <location filename="../main_window.py" line="149"/>
         <source>Re&amp;move</source>
         <translation>Re&amp;mover</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="149"/>
+        <location filename="../main_window.py" line="150"/>
         <source>&amp;Edit transcript</source>
         <translation>&amp;Editar transcrição</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="150"/>
+        <location filename="../main_window.py" line="151"/>
         <source>&amp;Open in text editor</source>
         <translation>Abrir no editor de &amp;texto</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="151"/>
+        <location filename="../main_window.py" line="152"/>
         <source>Show in &amp;folder</source>
         <translation>Mostrar na &amp;pasta</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="152"/>
+        <location filename="../main_window.py" line="153"/>
         <source>Cop&amp;y text</source>
         <translation>Co&amp;piar texto</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="153"/>
+        <location filename="../main_window.py" line="154"/>
         <source>&amp;Details</source>
         <translation>&amp;Detalhes</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="154"/>
-        <location filename="../main_window.py" line="360"/>
+        <location filename="../main_window.py" line="155"/>
+        <location filename="../main_window.py" line="350"/>
         <source>&amp;Pause queue</source>
         <translation>&amp;Pausar fila</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="155"/>
+        <location filename="../main_window.py" line="156"/>
         <source>Cancel &amp;all</source>
         <translation>Cancelar &amp;todos</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="156"/>
+        <location filename="../main_window.py" line="157"/>
         <source>C&amp;lear finished</source>
         <translation>&amp;Limpar concluídos</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="159"/>
+        <location filename="../main_window.py" line="160"/>
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="163"/>
+        <location filename="../main_window.py" line="164"/>
         <source>&amp;Job</source>
         <translation>&amp;Trabalho</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="165"/>
+        <location filename="../main_window.py" line="166"/>
         <source>&amp;Queue</source>
         <translation>&amp;Fila</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168"/>
+        <location filename="../main_window.py" line="169"/>
         <source>Actions</source>
         <translation>Ações</translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="207"/>
+        <location filename="../main_window.py" line="208"/>
         <source>Queued %n file(s).</source>
         <translation>
             <numerusform>%n arquivo na fila.</numerusform>
@@ -662,42 +892,42 @@ ou use Arquivo &gt; Adicionar arquivos (Ctrl+O)</translation>
         </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="211"/>
+        <location filename="../main_window.py" line="212"/>
         <source>Add files</source>
         <translation>Adicionar arquivos</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="211"/>
+        <location filename="../main_window.py" line="212"/>
         <source>Audio and video (*.*)</source>
         <translation>Áudio e vídeo (*.*)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="217"/>
+        <location filename="../main_window.py" line="218"/>
         <source>Add folder</source>
         <translation>Adicionar pasta</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="286"/>
+        <location filename="../main_window.py" line="276"/>
         <source>Copied the transcript text.</source>
         <translation>Texto da transcrição copiado.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="335"/>
+        <location filename="../main_window.py" line="325"/>
         <source>{0}% · {1} of {2} done — {3}</source>
         <translation>{0}% · {1} de {2} concluídos — {3}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="344"/>
+        <location filename="../main_window.py" line="334"/>
         <source>Transcription finished</source>
         <translation>Transcrição concluída</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="345"/>
+        <location filename="../main_window.py" line="335"/>
         <source>{0} of {1} files transcribed.</source>
         <translation>{0} de {1} arquivos transcritos.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="347"/>
+        <location filename="../main_window.py" line="337"/>
         <source>%n failed.</source>
         <translation>
             <numerusform>%n falhou.</numerusform>
@@ -705,7 +935,7 @@ ou use Arquivo &gt; Adicionar arquivos (Ctrl+O)</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="354"/>
+        <location filename="../main_window.py" line="344"/>
         <source>Queued %n file(s) from the folder.</source>
         <translation>
             <numerusform>%n arquivo da pasta na fila.</numerusform>
@@ -713,7 +943,7 @@ ou use Arquivo &gt; Adicionar arquivos (Ctrl+O)</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="356"/>
+        <location filename="../main_window.py" line="346"/>
         <source>Skipped %n file(s) that are not audio or video.</source>
         <translation>
             <numerusform>%n arquivo ignorado por não ser áudio nem vídeo.</numerusform>
@@ -721,17 +951,17 @@ ou use Arquivo &gt; Adicionar arquivos (Ctrl+O)</translation>
         </translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="360"/>
+        <location filename="../main_window.py" line="350"/>
         <source>&amp;Resume queue</source>
         <translation>&amp;Retomar fila</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="378"/>
+        <location filename="../main_window.py" line="368"/>
         <source>Quit Daredevil?</source>
         <translation>Sair do Daredevil?</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="379"/>
+        <location filename="../main_window.py" line="369"/>
         <source>Files are still being transcribed. Quit anyway? Unfinished files will continue the next time you open Daredevil.</source>
         <translation>Ainda há arquivos sendo transcritos. Sair mesmo assim? Os arquivos não concluídos continuarão na próxima vez que você abrir o Daredevil.</translation>
     </message>
@@ -1062,40 +1292,63 @@ ou use Arquivo &gt; Adicionar arquivos (Ctrl+O)</translation>
 <context>
     <name>SegmentTableModel</name>
     <message>
-        <location filename="../segment_table_model.py" line="172"/>
+        <location filename="../segment_table_model.py" line="124"/>
         <source>Start</source>
-        <extracomment>(start, length) of each search hit in a row&apos;s text.</extracomment>
+        <extracomment>(start, length) of each search hit in a row&apos;s text. (start, length) of each uncertain word in a row&apos;s text. (start, length) of the word being played, or None.</extracomment>
         <translation>Início</translation>
     </message>
     <message>
-        <location filename="../segment_table_model.py" line="172"/>
+        <location filename="../segment_table_model.py" line="124"/>
         <source>End</source>
         <translation>Fim</translation>
     </message>
     <message>
-        <location filename="../segment_table_model.py" line="172"/>
+        <location filename="../segment_table_model.py" line="124"/>
         <source>Text</source>
         <translation>Texto</translation>
     </message>
     <message>
-        <location filename="../segment_table_model.py" line="196"/>
+        <location filename="../segment_table_model.py" line="148"/>
         <source>Edit text of segment {0}</source>
         <translation>Editar o texto do segmento {0}</translation>
     </message>
     <message>
-        <location filename="../segment_table_model.py" line="203"/>
+        <location filename="../segment_table_model.py" line="155"/>
         <source>Merge segments {0} and {1}</source>
         <translation>Juntar os segmentos {0} e {1}</translation>
     </message>
     <message>
-        <location filename="../segment_table_model.py" line="213"/>
+        <location filename="../segment_table_model.py" line="165"/>
         <source>Split segment {0}</source>
         <translation>Dividir o segmento {0}</translation>
     </message>
     <message>
-        <location filename="../segment_table_model.py" line="226"/>
+        <location filename="../segment_table_model.py" line="178"/>
         <source>Shift all times by {0:+.3f} s</source>
         <translation>Deslocar todos os tempos em {0:+.3f} s</translation>
+    </message>
+    <message>
+        <location filename="../segment_table_model.py" line="186"/>
+        <source>Change times of segment {0}</source>
+        <translation>Alterar os tempos do segmento {0}</translation>
+    </message>
+    <message>
+        <location filename="../segment_table_model.py" line="195"/>
+        <source>Replace in segment {0}</source>
+        <translation>Substituir no segmento {0}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../segment_table_model.py" line="207"/>
+        <source>Replace all: %n segment(s)</source>
+        <translation>
+            <numerusform>Substituir tudo: %n segmento</numerusform>
+            <numerusform>Substituir tudo: %n segmentos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../segment_table_model.py" line="215"/>
+        <source>Revert to original</source>
+        <translation>Reverter ao original</translation>
     </message>
 </context>
 <context>
@@ -1162,249 +1415,264 @@ ou use Arquivo &gt; Adicionar arquivos (Ctrl+O)</translation>
     </message>
     <message>
         <location filename="../settings_dialog.py" line="142"/>
-        <source>Word timestamps (needed for karaoke subtitles; slower)</source>
-        <translation>Tempos por palavra (necessários para legendas karaokê; mais lento)</translation>
+        <source>Word timestamps (for karaoke subtitles and the editor&apos;s uncertain-word marks; slower)</source>
+        <translation>Tempos por palavra (para legendas karaokê e as marcas de palavras incertas do editor; mais lento)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="144"/>
+        <location filename="../settings_dialog.py" line="146"/>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="147"/>
+        <source>The editor marks words Whisper was less sure of than this (F8 goes to the next one)</source>
+        <translation>O editor marca as palavras em que o Whisper teve menos certeza do que isto (F8 vai para a próxima)</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="150"/>
         <source>Off</source>
         <translation>Desligado</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="145"/>
+        <location filename="../settings_dialog.py" line="151"/>
         <source>Automatic (count them)</source>
         <translation>Automático (contar os falantes)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="146"/>
+        <location filename="../settings_dialog.py" line="152"/>
         <source>1 speaker</source>
         <translation>1 falante</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="148"/>
+        <location filename="../settings_dialog.py" line="154"/>
         <source>{0} speakers</source>
         <translation>{0} falantes</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="149"/>
+        <location filename="../settings_dialog.py" line="155"/>
         <source>Label who speaks each word (turns word timestamps on; takes a little longer)</source>
         <translation>Identificar quem fala cada palavra (ativa os tempos por palavra; demora um pouco mais)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="152"/>
+        <location filename="../settings_dialog.py" line="158"/>
         <source>Names, spellings or a style for Whisper to follow</source>
         <translation>Nomes, grafias ou um estilo para o Whisper seguir</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="156"/>
+        <location filename="../settings_dialog.py" line="162"/>
         <source>Model:</source>
         <translation>Modelo:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="157"/>
+        <location filename="../settings_dialog.py" line="163"/>
         <source>Device:</source>
         <translation>Dispositivo:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="158"/>
+        <location filename="../settings_dialog.py" line="164"/>
         <source>Language:</source>
         <translation>Idioma:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="159"/>
+        <location filename="../settings_dialog.py" line="165"/>
         <source>Task:</source>
         <translation>Tarefa:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="161"/>
+        <location filename="../settings_dialog.py" line="167"/>
+        <source>Mark words less sure than:</source>
+        <translation>Marcar palavras com certeza abaixo de:</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="168"/>
         <source>Identify speakers:</source>
         <translation>Identificar falantes:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="162"/>
+        <location filename="../settings_dialog.py" line="169"/>
         <source>Initial prompt:</source>
         <translation>Prompt inicial:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="166"/>
+        <location filename="../settings_dialog.py" line="173"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="167"/>
-        <location filename="../settings_dialog.py" line="204"/>
+        <location filename="../settings_dialog.py" line="174"/>
+        <location filename="../settings_dialog.py" line="211"/>
         <source> GB</source>
         <translation> GB</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="173"/>
+        <location filename="../settings_dialog.py" line="180"/>
         <source> × the audio length</source>
         <translation> × a duração do áudio</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="179"/>
+        <location filename="../settings_dialog.py" line="186"/>
         <source>Largest file:</source>
         <translation>Maior arquivo:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="180"/>
+        <location filename="../settings_dialog.py" line="187"/>
         <source>Time to read a file&apos;s format:</source>
         <translation>Tempo para ler o formato do arquivo:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="181"/>
+        <location filename="../settings_dialog.py" line="188"/>
         <source>Audio extraction time limit (grows with the file&apos;s size):</source>
         <translation>Tempo limite da extração de áudio (cresce com o tamanho do arquivo):</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="182"/>
-        <location filename="../settings_dialog.py" line="186"/>
+        <location filename="../settings_dialog.py" line="189"/>
+        <location filename="../settings_dialog.py" line="193"/>
         <source>At least:</source>
         <translation>No mínimo:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="183"/>
+        <location filename="../settings_dialog.py" line="190"/>
         <source>Per MB of file:</source>
         <translation>Por MB de arquivo:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="184"/>
+        <location filename="../settings_dialog.py" line="191"/>
         <source>At most:</source>
         <translation>No máximo:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="185"/>
+        <location filename="../settings_dialog.py" line="192"/>
         <source>Transcription time limit (the larger of the two):</source>
         <translation>Tempo limite da transcrição (o maior dos dois):</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="187"/>
+        <location filename="../settings_dialog.py" line="194"/>
         <source>Or:</source>
         <translation>Ou:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="188"/>
+        <location filename="../settings_dialog.py" line="195"/>
         <source>Grace before the engine is stopped:</source>
         <translation>Tolerância antes de parar o motor:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="189"/>
+        <location filename="../settings_dialog.py" line="196"/>
         <source>Automatic retries:</source>
         <translation>Novas tentativas automáticas:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="190"/>
+        <location filename="../settings_dialog.py" line="197"/>
         <source>Wait before a retry:</source>
         <translation>Espera antes de tentar de novo:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="195"/>
+        <location filename="../settings_dialog.py" line="202"/>
         <source>How many files are checked and decoded at once</source>
         <translation>Quantos arquivos são verificados e decodificados ao mesmo tempo</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="196"/>
+        <location filename="../settings_dialog.py" line="203"/>
         <source> MB</source>
         <translation> MB</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="198"/>
-        <location filename="../settings_dialog.py" line="369"/>
+        <location filename="../settings_dialog.py" line="205"/>
+        <location filename="../settings_dialog.py" line="378"/>
         <source>Clear cache</source>
         <translation>Limpar cache</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="203"/>
+        <location filename="../settings_dialog.py" line="210"/>
         <source> jobs</source>
         <translation> tarefas</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="207"/>
+        <location filename="../settings_dialog.py" line="214"/>
         <source>Files prepared at once:</source>
         <translation>Arquivos preparados ao mesmo tempo:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="208"/>
+        <location filename="../settings_dialog.py" line="215"/>
         <source>Result cache size:</source>
         <translation>Tamanho do cache de resultados:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="209"/>
+        <location filename="../settings_dialog.py" line="216"/>
         <source>In the cache now:</source>
         <translation>No cache agora:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="210"/>
+        <location filename="../settings_dialog.py" line="217"/>
         <source>Restart the engine after:</source>
         <translation>Reiniciar o motor após:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="211"/>
+        <location filename="../settings_dialog.py" line="218"/>
         <source>Or when it uses more than:</source>
         <translation>Ou quando ele usar mais de:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="216"/>
+        <location filename="../settings_dialog.py" line="223"/>
         <source>Follow the system</source>
         <translation>Seguir o sistema</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="219"/>
+        <location filename="../settings_dialog.py" line="226"/>
         <source>A new language shows the next time Daredevil starts.</source>
         <translation>O novo idioma aparece na próxima vez que o Daredevil iniciar.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="222"/>
+        <location filename="../settings_dialog.py" line="229"/>
         <source>Interface language:</source>
         <translation>Idioma da interface:</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="259"/>
+        <location filename="../settings_dialog.py" line="267"/>
         <source>Starter model ({0})</source>
         <translation>Modelo inicial ({0})</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="267"/>
+        <location filename="../settings_dialog.py" line="275"/>
         <source>{0} (to download, about {1} MB)</source>
         <translation>{0} (para baixar, cerca de {1} MB)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="273"/>
+        <location filename="../settings_dialog.py" line="281"/>
         <source>{0} (not installed)</source>
         <translation>{0} (não instalado)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="279"/>
+        <location filename="../settings_dialog.py" line="287"/>
         <source>GPU {0}: {1}</source>
         <translation>GPU {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="288"/>
+        <location filename="../settings_dialog.py" line="296"/>
         <source>The model &quot;{0}&quot; is not installed yet. Download it on the Models page, or choose another.</source>
         <translation>O modelo &quot;{0}&quot; ainda não está instalado. Baixe-o na página Modelos ou escolha outro.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="294"/>
+        <location filename="../settings_dialog.py" line="302"/>
         <source>The shortest audio extraction time limit ({0} s) is longer than the longest ({1} s).</source>
         <translation>O menor tempo limite da extração de áudio ({0} s) é maior que o maior ({1} s).</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="300"/>
+        <location filename="../settings_dialog.py" line="308"/>
         <source>English-only models cannot translate. Choose a multilingual model.</source>
         <translation>Modelos só de inglês não traduzem. Escolha um modelo multilíngue.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="344"/>
+        <location filename="../settings_dialog.py" line="353"/>
         <source>The settings could not be saved: {0}</source>
         <translation>Não foi possível salvar as configurações: {0}</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="370"/>
+        <location filename="../settings_dialog.py" line="379"/>
         <source>Forget every cached transcript? Files transcribed before will be transcribed again.</source>
         <translation>Esquecer todas as transcrições em cache? Arquivos já transcritos serão transcritos de novo.</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="385"/>
+        <location filename="../settings_dialog.py" line="394"/>
         <source>Could not clear the cache: {0}</source>
         <translation>Não foi possível limpar o cache: {0}</translation>
     </message>
@@ -1420,179 +1688,269 @@ ou use Arquivo &gt; Adicionar arquivos (Ctrl+O)</translation>
 <context>
     <name>TranscriptEditor</name>
     <message>
-        <location filename="../transcript_editor.py" line="51"/>
-        <location filename="../transcript_editor.py" line="184"/>
+        <location filename="../transcript_editor.py" line="60"/>
+        <location filename="../transcript_editor.py" line="211"/>
         <source>Transcript — {0}</source>
         <translation>Transcrição — {0}</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="74"/>
-        <source>Double-click a text to correct it; Ctrl+Z undoes.</source>
-        <translation>Clique duas vezes em um texto para corrigi-lo; Ctrl+Z desfaz.</translation>
+        <location filename="../transcript_editor.py" line="83"/>
+        <source>Double-click a text to correct it; Ctrl+Z undoes. Edits save themselves.</source>
+        <translation>Clique duas vezes em um texto para corrigi-lo; Ctrl+Z desfaz. As edições são salvas sozinhas.</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="104"/>
+        <location filename="../transcript_editor.py" line="87"/>
+        <source>Cannot play the source: {0}</source>
+        <translation>Não é possível reproduzir a origem: {0}</translation>
+    </message>
+    <message>
+        <location filename="../transcript_editor.py" line="96"/>
+        <source>Locate file…</source>
+        <translation>Localizar arquivo…</translation>
+    </message>
+    <message>
+        <location filename="../transcript_editor.py" line="153"/>
         <source>Undo</source>
         <translation>Desfazer</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="106"/>
+        <location filename="../transcript_editor.py" line="155"/>
         <source>Redo</source>
         <translation>Refazer</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="112"/>
+        <location filename="../transcript_editor.py" line="161"/>
+        <source>Save now</source>
+        <translation>Salvar agora</translation>
+    </message>
+    <message>
+        <location filename="../transcript_editor.py" line="162"/>
+        <source>Edits also save themselves a second after you make them</source>
+        <translation>As edições também são salvas sozinhas um segundo depois de feitas</translation>
+    </message>
+    <message>
+        <location filename="../transcript_editor.py" line="165"/>
+        <source>Revert to original</source>
+        <translation>Reverter ao original</translation>
+    </message>
+    <message>
+        <location filename="../transcript_editor.py" line="166"/>
+        <source>Bring back the text the engine wrote (undoable)</source>
+        <translation>Trazer de volta o texto que o motor escreveu (pode ser desfeito)</translation>
+    </message>
+    <message>
+        <location filename="../transcript_editor.py" line="167"/>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <location filename="../transcript_editor.py" line="168"/>
+        <source>Find…</source>
+        <translation>Localizar…</translation>
+    </message>
+    <message>
+        <location filename="../transcript_editor.py" line="169"/>
+        <source>Replace…</source>
+        <translation>Substituir…</translation>
+    </message>
+    <message>
+        <location filename="../transcript_editor.py" line="170"/>
+        <source>Find next</source>
+        <translation>Localizar próximo</translation>
+    </message>
+    <message>
+        <location filename="../transcript_editor.py" line="171"/>
         <source>Merge with next</source>
         <translation>Juntar com o próximo</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="113"/>
+        <location filename="../transcript_editor.py" line="172"/>
         <source>Join the selected segment and the one after it</source>
         <translation>Juntar o segmento selecionado com o seguinte</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="115"/>
+        <location filename="../transcript_editor.py" line="173"/>
         <source>Split at cursor</source>
         <translation>Dividir no cursor</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="116"/>
+        <location filename="../transcript_editor.py" line="174"/>
         <source>While editing a text, cut the segment where the cursor is</source>
         <translation>Ao editar um texto, dividir o segmento onde está o cursor</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="118"/>
-        <source>Shift times</source>
-        <translation>Deslocar tempos</translation>
+        <location filename="../transcript_editor.py" line="175"/>
+        <source>Set start to playhead</source>
+        <translation>Início na posição da reprodução</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="119"/>
+        <location filename="../transcript_editor.py" line="176"/>
+        <source>Set end to playhead</source>
+        <translation>Fim na posição da reprodução</translation>
+    </message>
+    <message>
+        <location filename="../transcript_editor.py" line="177"/>
+        <source>Start 0.1 s earlier</source>
+        <translation>Início 0,1 s antes</translation>
+    </message>
+    <message>
+        <location filename="../transcript_editor.py" line="178"/>
+        <source>Start 0.1 s later</source>
+        <translation>Início 0,1 s depois</translation>
+    </message>
+    <message>
+        <location filename="../transcript_editor.py" line="179"/>
+        <source>End 0.1 s earlier</source>
+        <translation>Fim 0,1 s antes</translation>
+    </message>
+    <message>
+        <location filename="../transcript_editor.py" line="180"/>
+        <source>End 0.1 s later</source>
+        <translation>Fim 0,1 s depois</translation>
+    </message>
+    <message>
+        <location filename="../transcript_editor.py" line="181"/>
+        <source>Shift all times</source>
+        <translation>Deslocar todos os tempos</translation>
+    </message>
+    <message>
+        <location filename="../transcript_editor.py" line="183"/>
+        <source>Next uncertain word</source>
+        <translation>Próxima palavra incerta</translation>
+    </message>
+    <message>
+        <location filename="../transcript_editor.py" line="184"/>
+        <source>Previous uncertain word</source>
+        <translation>Palavra incerta anterior</translation>
+    </message>
+    <message>
+        <location filename="../transcript_editor.py" line="185"/>
+        <source>Show video</source>
+        <translation>Mostrar vídeo</translation>
+    </message>
+    <message>
+        <location filename="../transcript_editor.py" line="228"/>
+        <source>The source file {0} is missing or was moved. Editing goes on without sound; locate the file to hear it.</source>
+        <translation>O arquivo de origem {0} não existe ou foi movido. A edição continua sem som; localize o arquivo para ouvi-lo.</translation>
+    </message>
+    <message>
+        <location filename="../transcript_editor.py" line="232"/>
+        <source>Playback needs Qt Multimedia (PySide6-Addons).</source>
+        <translation>A reprodução precisa do Qt Multimedia (PySide6-Addons).</translation>
+    </message>
+    <message>
+        <location filename="../transcript_editor.py" line="238"/>
+        <source>Locate {0}</source>
+        <translation>Localizar {0}</translation>
+    </message>
+    <message>
+        <location filename="../transcript_editor.py" line="313"/>
+        <source>Not saved: {0}</source>
+        <translation>Não salvo: {0}</translation>
+    </message>
+    <message>
+        <location filename="../transcript_editor.py" line="319"/>
+        <source>Saved. Exports use the edited text; the original result is kept. Ctrl+E exports.</source>
+        <translation>Salvo. As exportações usam o texto editado; o resultado original é mantido. Ctrl+E exporta.</translation>
+    </message>
+    <message>
+        <location filename="../transcript_editor.py" line="337"/>
+        <source>Edits not saved</source>
+        <translation>Edições não salvas</translation>
+    </message>
+    <message>
+        <location filename="../transcript_editor.py" line="338"/>
+        <source>Your edits could not be saved. Close anyway and lose them?</source>
+        <translation>Não foi possível salvar suas edições. Fechar mesmo assim e perdê-las?</translation>
+    </message>
+    <message>
+        <location filename="../transcript_editor.py" line="182"/>
         <source>Move every start and end time by the offset</source>
         <translation>Mover todos os tempos de início e fim pelo deslocamento</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="121"/>
-        <location filename="../transcript_editor.py" line="302"/>
-        <source>Play from here</source>
-        <translation>Reproduzir daqui</translation>
-    </message>
-    <message>
-        <location filename="../transcript_editor.py" line="122"/>
-        <source>Play the source from the selected segment</source>
-        <translation>Reproduzir a origem a partir do segmento selecionado</translation>
-    </message>
-    <message>
-        <location filename="../transcript_editor.py" line="124"/>
-        <source>Save</source>
-        <translation>Salvar</translation>
-    </message>
-    <message>
-        <location filename="../transcript_editor.py" line="125"/>
-        <source>Keep the edited transcript; the original result stays in the cache</source>
-        <translation>Guardar a transcrição editada; o resultado original continua no cache</translation>
-    </message>
-    <message>
-        <location filename="../transcript_editor.py" line="127"/>
+        <location filename="../transcript_editor.py" line="163"/>
         <source>Export…</source>
         <translation>Exportar…</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="128"/>
+        <location filename="../transcript_editor.py" line="164"/>
         <source>Write subtitles or text from the edited transcript</source>
         <translation>Gerar legendas ou texto a partir da transcrição editada</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="144"/>
-        <source> s</source>
-        <translation> s</translation>
-    </message>
-    <message>
-        <location filename="../transcript_editor.py" line="145"/>
-        <source>Offset in seconds; negative moves subtitles earlier</source>
-        <translation>Deslocamento em segundos; valores negativos adiantam as legendas</translation>
-    </message>
-    <message>
-        <location filename="../transcript_editor.py" line="146"/>
-        <source>Time offset</source>
-        <translation>Deslocamento de tempo</translation>
-    </message>
-    <message>
-        <location filename="../transcript_editor.py" line="155"/>
-        <source>Search the transcript</source>
-        <translation>Pesquisar na transcrição</translation>
-    </message>
-    <message>
-        <location filename="../transcript_editor.py" line="161"/>
-        <source>Find:</source>
-        <translation>Localizar:</translation>
-    </message>
-    <message>
-        <location filename="../transcript_editor.py" line="201"/>
+        <location filename="../transcript_editor.py" line="273"/>
         <source>Select a segment that has another one after it.</source>
         <translation>Selecione um segmento que tenha outro depois dele.</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="210"/>
+        <location filename="../transcript_editor.py" line="282"/>
         <source>Double-click a text and put the cursor where it should be split.</source>
         <translation>Clique duas vezes em um texto e coloque o cursor onde ele deve ser dividido.</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="216"/>
+        <location filename="../transcript_editor.py" line="288"/>
         <source>Put the cursor between two words to split there.</source>
         <translation>Coloque o cursor entre duas palavras para dividir ali.</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="225"/>
+        <location filename="../transcript_editor.py" line="297"/>
         <source>Shifted by {0:+.3f} s: no time can go before the start.</source>
         <translation>Deslocado em {0:+.3f} s: nenhum tempo pode ficar antes do início.</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="227"/>
+        <location filename="../transcript_editor.py" line="299"/>
         <source>Shifted every time by {0:+.3f} s.</source>
         <translation>Todos os tempos foram deslocados em {0:+.3f} s.</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../transcript_editor.py" line="235"/>
-        <source>%n segment(s)</source>
-        <translation>
-            <numerusform>%n segmento</numerusform>
-            <numerusform>%n segmentos</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../transcript_editor.py" line="238"/>
-        <source>No match</source>
-        <translation>Nenhum resultado</translation>
-    </message>
-    <message>
-        <location filename="../transcript_editor.py" line="257"/>
+        <location filename="../transcript_editor.py" line="315"/>
         <source>Not saved</source>
         <translation>Não salvo</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="258"/>
+        <location filename="../transcript_editor.py" line="316"/>
         <source>The edited transcript could not be saved: {0}</source>
         <translation>Não foi possível salvar a transcrição editada: {0}</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="261"/>
-        <source>Saved. Exports use the edited text; the original result is kept.</source>
-        <translation>Salvo. As exportações usam o texto editado; o resultado original é mantido.</translation>
+        <location filename="../editor_review.py" line="54"/>
+        <location filename="../editor_review.py" line="72"/>
+        <source>Select a segment first.</source>
+        <translation>Selecione um segmento primeiro.</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="302"/>
-        <source>Pause</source>
-        <translation>Pausar</translation>
+        <location filename="../editor_review.py" line="59"/>
+        <source>Not changed: {0}</source>
+        <translation>Não alterado: {0}</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="310"/>
-        <source>Unsaved edits</source>
-        <translation>Edições não salvas</translation>
+        <location filename="../editor_review.py" line="80"/>
+        <source>No uncertain words (none below {0:.0%}, or the job has no word timings).</source>
+        <translation>Nenhuma palavra incerta (nenhuma abaixo de {0:.0%}, ou o trabalho não tem tempos por palavra).</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="311"/>
-        <source>Save your edits to this transcript before closing?</source>
-        <translation>Salvar as edições desta transcrição antes de fechar?</translation>
+        <location filename="../editor_review.py" line="95"/>
+        <source>Uncertain: “{0}” ({1:.0%} sure). F8 goes to the next one.</source>
+        <translation>Incerta: “{0}” ({1:.0%} de certeza). F8 vai para a próxima.</translation>
+    </message>
+    <message>
+        <location filename="../editor_review.py" line="106"/>
+        <source>This is already the engine&apos;s original text.</source>
+        <translation>Este já é o texto original do motor.</translation>
+    </message>
+    <message>
+        <location filename="../editor_review.py" line="108"/>
+        <source>Back to the engine&apos;s original text. Ctrl+Z brings your edits back.</source>
+        <translation>De volta ao texto original do motor. Ctrl+Z traz suas edições de volta.</translation>
+    </message>
+</context>
+<context>
+    <name>VideoPane</name>
+    <message>
+        <location filename="../video_pane.py" line="24"/>
+        <source>Video</source>
+        <translation>Vídeo</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,219 @@
+"""The GUI thread's longest stall while the editor plays at 2x and the highlight follows (goal: <= 30 ms).
+
+Usage: python bench/editor_playback_stall.py [--seconds 20] [--extra 1380] [--profile]
+A ~60 s spoken WAV is made with espeak-ng (tests/speech.py `speak`), one sentence at a time
+with 0.6 s of silence between them, so each sentence's segment and word times are known (words
+share their sentence's time by length, as tests/ui/editor_media.py does; one word in eight is
+given a probability below 0.5). After the file's segments come `--extra` synthetic ones
+(~5 s, ~12 words each) so the table has the size of a 2-hour transcript. The job is seeded in a
+fresh DAREDEVIL_HOME's real SQLite history; the real MainWindow opens the editor
+(open_editor), the media is loaded, the speed set to 2x (editor.playback.set_speed(2.0)) and
+playback started from the first segment (editor.playback.toggle()), to the PulseAudio sink.
+A precise QTimer beats every 5 ms on the GUI thread for `--seconds` from the toggle; a stall is
+a gap between beats minus 5 ms. At every reported position the playing row is checked against
+the segment times, and changes of `editor.model.playing_row` (and of the playing word) are counted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import pstats
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(REPO), str(REPO / "tests"), str(REPO / "bench")]
+from editor_support import fresh_home, pct, seed_job, synthetic_segments  # noqa: E402
+
+GOAL_MS = 30.0
+BEAT_MS = 5
+GAP_S = 0.6
+
+
+def sentences() -> list[str]:
+    from speech import HELLO, LONG_TEXT, MEETING, WEATHER
+
+    text = " ".join((HELLO, LONG_TEXT, MEETING, WEATHER))
+    return [s.strip() for s in re.split(r"(?<=[.!?])\s+", text) if s.strip()]
+
+
+def spoken_media(folder: Path, target_s: float = 60.0):
+    """A WAV of varied sentences (~target_s long) and the segments at their times."""
+    from speech import duration_s, speak
+
+    from desktop_app.core.transcript import Segment, Word
+
+    silence = folder / "gap.wav"
+    subprocess.run(["sox", "-n", "-r", "22050", "-c", "1", str(silence), "trim", "0", str(GAP_S)], check=True)
+    parts, segments, t, n = [], [], 0.0, 0
+    for i, sentence in enumerate(sentences()):
+        if t >= target_s:
+            break
+        wav = speak(sentence, folder / f"s{i:02d}.wav")
+        length = duration_s(wav)
+        tokens = sentence.split()
+        total = sum(len(tok) + 1 for tok in tokens)
+        words, at = [], t
+        for token in tokens:
+            span = length * (len(token) + 1) / total
+            n += 1
+            probability = 0.3 if n % 8 == 0 else 0.93
+            words.append(Word(round(at, 3), round(at + span * 0.9, 3), " " + token, probability))
+            at += span
+        segments.append(Segment(round(t, 3), round(t + length, 3), "".join(w.text for w in words), tuple(words)))
+        parts += [str(wav), str(silence)]
+        t += length + GAP_S
+    wav = folder / "spoken.wav"
+    subprocess.run(["sox", *parts[:-1], str(wav)], check=True)
+    return wav, duration_s(wav), segments
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=20.0, help="how long to measure (wall clock)")
+    parser.add_argument("--extra", type=int, default=1380, help="synthetic segments after the file's")
+    parser.add_argument("--speed", type=float, default=2.0)
+    parser.add_argument("--profile", action="store_true", help="cProfile the measured window; print the top")
+    args = parser.parse_args()
+    home = fresh_home()
+    try:
+        return run(args, home)
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def run(args, home: Path) -> int:
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
+    from PySide6.QtMultimedia import QMediaDevices, QMediaPlayer
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.core.paths import app_paths
+    from desktop_app.core.transcript import Transcript
+    from desktop_app.runner.controller import QueueController
+    from desktop_app.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    if not QMediaDevices.audioOutputs():
+        raise SystemExit("no audio output: start one with `bash scripts/start-audio.sh` (PulseAudio, null sink)")
+    paths = app_paths().ensure()
+    wav, file_s, spoken = spoken_media(home)
+    extra = synthetic_segments(spoken[-1].end + 1.0, args.extra) if args.extra else []
+    segments = spoken + extra
+    transcript = Transcript(tuple(segments), "en", max(file_s, segments[-1].end + 1.0))
+    job_id = seed_job(paths.store_file, wav, transcript)
+    print(f"source: {file_s:.1f} s spoken WAV, {len(spoken)} sentences ({spoken[0].start:.1f}-{spoken[-1].end:.1f} s);"
+          f" transcript {len(segments)} segments, {sum(len(s.words) for s in segments)} words, "
+          f"{transcript.duration / 3600:.2f} h")  # fmt: skip
+
+    def wait_until(condition, timeout_s: float) -> bool:
+        end = time.perf_counter() + timeout_s
+        while not condition():
+            if time.perf_counter() > end:
+                return False
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+            time.sleep(0.005)
+        return True
+
+    controller = QueueController(paths=paths)
+    win = MainWindow(controller)
+    win.show()
+    editor = win.open_editor(job_id)
+    player = editor.playback.player
+    assert player is not None, "Qt Multimedia is not available"
+    ready = (QMediaPlayer.MediaStatus.LoadedMedia, QMediaPlayer.MediaStatus.BufferedMedia)
+    if not wait_until(lambda: player.media_player.mediaStatus() in ready, 10):
+        raise SystemExit(f"the source did not load: {player.media_player.mediaStatus()}")
+    wait_until(lambda: False, 0.5)  # let the window settle
+    editor.playback.set_speed(args.speed)
+    editor.select_row(0)
+
+    gaps: list[tuple[float, float, float]] = []  # (beat time since start in s, gap in ms, GUI-thread CPU ms)
+    cpu = [time.thread_time_ns()]
+    clock, since = QElapsedTimer(), QElapsedTimer()
+    beat = QTimer()
+    beat.setTimerType(Qt.TimerType.PreciseTimer)
+    beat.setInterval(BEAT_MS)
+
+    def tick() -> None:
+        now_cpu = time.thread_time_ns()
+        gaps.append((since.nsecsElapsed() / 1e9, clock.nsecsElapsed() / 1e6, (now_cpu - cpu[0]) / 1e6))
+        cpu[0] = now_cpu
+        clock.restart()
+
+    beat.timeout.connect(tick)
+    samples: list[tuple[float, float, int | None, int | None]] = []  # (wall s, position s, row, word)
+    editor.playback.position_changed.connect(  # after the editor's own slot: sees the row it set
+        lambda s: samples.append((since.nsecsElapsed() / 1e9, s, editor.model.playing_row, editor.model.playing_word)))
+    loop = QEventLoop()
+    profiler = cProfile.Profile() if args.profile else None
+    since.start()
+    clock.start()
+    cpu[0] = time.thread_time_ns()
+    beat.start()
+    if profiler:
+        profiler.enable()
+    editor.playback.toggle()
+    QTimer.singleShot(int(args.seconds * 1000), loop.quit)
+    loop.exec()
+    if profiler:
+        profiler.disable()
+    beat.stop()
+    played_to = editor.playback.position()
+    was_playing = editor.playback.is_playing()
+    editor.playback.stop()
+    editor.close()
+    wait_until(lambda: False, 0.3)
+    win.close_without_asking()
+    wait_until(lambda: False, 0.3)
+
+    stalls = [(t, max(0.0, g - BEAT_MS)) for t, g, _c in gaps[1:]]
+    values = [v for _t, v in stalls]
+    worst_t, worst = max(stalls, key=lambda x: x[1])
+    p99 = pct(values, 0.99)
+    rows = [r for _w, _s, r, _word in samples]
+    row_changes = sum(1 for a, b in zip(rows, rows[1:]) if a != b)
+    rows_shown = sorted({r for r in rows if r is not None})
+    word_changes = sum(1 for a, b in zip(samples, samples[1:]) if (a[2], a[3]) != (b[2], b[3]))
+    wrong = [(s, r) for _w, s, r, _word in samples
+             if any(x.start + 0.05 < s < x.end - 0.05 for x in spoken) and not (r is not None and
+                                                                                  segments[r].start <= s < segments[r].end)]
+    update_ms = [(b[0] - a[0]) * 1000 for a, b in zip(samples, samples[1:])]
+    print(f"played {args.speed:g}x for {args.seconds:g} s: position {played_to:.1f} s at the end "
+          f"({'still playing' if was_playing else 'stopped'}), {len(samples)} position updates "
+          f"(median every {statistics.median(update_ms) if update_ms else 0:.0f} ms)")  # fmt: skip
+    print(f"highlight: {row_changes} playing_row changes (rows {rows_shown[:1]}..{rows_shown[-1:]}, "
+          f"{len(rows_shown)} distinct), {word_changes} row-or-word changes, {len(wrong)} wrong rows")  # fmt: skip
+    print(f"GUI thread stall: worst {worst:.1f} ms (at {worst_t:.2f} s), p99 {p99:.1f} ms, "
+          f"median {statistics.median(values):.1f} ms over {len(values)} beats of {BEAT_MS} ms "
+          f"(goal <= {GOAL_MS:.0f} ms)")  # fmt: skip
+    print("worst five (GUI-thread CPU in the gap; position updates / row changes handled in it):")
+    changes = [b[0] for a, b in zip(samples, samples[1:]) if a[2] != b[2]]
+    for t, g, c in sorted(gaps[1:], key=lambda x: -x[1])[:5]:
+        inside = sum(1 for w, *_rest in samples if t - g / 1000 < w <= t)
+        turned = sum(1 for w in changes if t - g / 1000 < w <= t)
+        print(f"  {g - BEAT_MS:6.1f} ms at {t:6.2f} s: cpu {c:5.1f} ms, {inside} position updates, {turned} row changes")
+    top_cpu_t, top_cpu_g, top_cpu = max(gaps[1:], key=lambda x: x[2])
+    print(f"most GUI-thread CPU in one gap: {top_cpu:.1f} ms (a {top_cpu_g - BEAT_MS:.1f} ms stall at {top_cpu_t:.2f} s)")
+    busy = [(g - BEAT_MS, c) for _t, g, c in gaps[1:] if g - BEAT_MS > 15]
+    if busy:
+        print(f"stalls over 15 ms: {len(busy)}, of which {sum(1 for g, c in busy if c < 0.5 * g)} had the GUI thread "
+              f"on the CPU for under half the gap (waiting: preempted or blocked, not computing)")  # fmt: skip
+    late = [v for t, v in stalls if t > 1.0]
+    if late:
+        print(f"after the first second: worst {max(late):.1f} ms, p99 {pct(late, 0.99):.1f} ms")
+    if profiler:
+        pstats.Stats(profiler).sort_stats("tottime").print_stats(20)
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
+    ok = worst <= GOAL_MS and row_changes > 0 and not wrong
+    print("goal met" if ok else "goal NOT met")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
