@@ -1,7 +1,7 @@
 """The GUI thread's longest stall while the editor plays at 2x and the highlight follows (goal: <= 30 ms).
 
 Usage: python bench/editor_playback_stall.py [--seconds 20] [--extra 1380] [--profile]
-A ~60 s spoken WAV is made with espeak-ng (tests/speech.py `speak`), one sentence at a time
+A ~150 s spoken WAV (--file-seconds) is made with espeak-ng (tests/speech.py `speak`), one sentence at a time
 with 0.6 s of silence between them, so each sentence's segment and word times are known (words
 share their sentence's time by length, as tests/ui/editor_media.py does; one word in eight is
 given a probability below 0.5). After the file's segments come `--extra` synthetic ones
@@ -37,13 +37,23 @@ GAP_S = 0.6
 
 
 def sentences() -> list[str]:
+    """Varied sentences; after the first pass, the same ones with other nouns (as many as needed)."""
     from speech import HELLO, LONG_TEXT, MEETING, WEATHER
 
     text = " ".join((HELLO, LONG_TEXT, MEETING, WEATHER))
-    return [s.strip() for s in re.split(r"(?<=[.!?])\s+", text) if s.strip()]
+    first = [s.strip() for s in re.split(r"(?<=[.!?])\s+", text) if s.strip()]
+    swaps = (("city", "town"), ("river", "lake"), ("market", "fair"), ("park", "garden"), ("library", "school"),
+             ("concert", "play"), ("bread", "cake"), ("weather", "news"), ("morning", "evening"))  # fmt: skip
+    out = list(first)
+    for turn in range(1, 4):
+        for sentence in first:
+            for a, b in swaps[turn - 1:] + swaps[: turn - 1]:
+                sentence = sentence.replace(a, b)
+            out.append(sentence)
+    return out
 
 
-def spoken_media(folder: Path, target_s: float = 60.0):
+def spoken_media(folder: Path, target_s: float):
     """A WAV of varied sentences (~target_s long) and the segments at their times."""
     from speech import duration_s, speak
 
@@ -79,6 +89,10 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=20.0, help="how long to measure (wall clock)")
     parser.add_argument("--extra", type=int, default=1380, help="synthetic segments after the file's")
     parser.add_argument("--speed", type=float, default=2.0)
+    parser.add_argument("--file-seconds", type=float, default=150.0, help="length of the spoken file (about)")
+    parser.add_argument("--start-row", type=int, default=20,
+                        help="play from this segment (20: the highlight soon leaves the 23 rows in view, so "
+                             "every new segment scrolls the table)")
     parser.add_argument("--profile", action="store_true", help="cProfile the measured window; print the top")
     args = parser.parse_args()
     home = fresh_home()
@@ -102,7 +116,9 @@ def run(args, home: Path) -> int:
     if not QMediaDevices.audioOutputs():
         raise SystemExit("no audio output: start one with `bash scripts/start-audio.sh` (PulseAudio, null sink)")
     paths = app_paths().ensure()
-    wav, file_s, spoken = spoken_media(home)
+    wav, file_s, spoken = spoken_media(home, args.file_seconds)
+    if not 0 <= args.start_row < len(spoken):
+        raise SystemExit(f"--start-row must be below {len(spoken)}, the file's segments")
     extra = synthetic_segments(spoken[-1].end + 1.0, args.extra) if args.extra else []
     segments = spoken + extra
     transcript = Transcript(tuple(segments), "en", max(file_s, segments[-1].end + 1.0))
@@ -131,19 +147,29 @@ def run(args, home: Path) -> int:
         raise SystemExit(f"the source did not load: {player.media_player.mediaStatus()}")
     wait_until(lambda: False, 0.5)  # let the window settle
     editor.playback.set_speed(args.speed)
-    editor.select_row(0)
+    editor.select_row(args.start_row)
+    first_visible = editor.table.rowAt(0)
 
-    gaps: list[tuple[float, float, float]] = []  # (beat time since start in s, gap in ms, GUI-thread CPU ms)
-    cpu = [time.thread_time_ns()]
+    # (beat time since start in s, gap in ms, GUI-thread CPU ms, ms runnable but waiting for a core)
+    gaps: list[tuple[float, float, float, float]] = []
+    schedstat = open("/proc/thread-self/schedstat", "rb", buffering=0)  # noqa: SIM115 - Linux: on-CPU, run-queue ns
+
+    def sched() -> tuple[int, int]:
+        schedstat.seek(0)
+        on_cpu, queued, _slices = schedstat.read().split()
+        return int(on_cpu), int(queued)
+
+    cpu = [sched()]
     clock, since = QElapsedTimer(), QElapsedTimer()
     beat = QTimer()
     beat.setTimerType(Qt.TimerType.PreciseTimer)
     beat.setInterval(BEAT_MS)
 
     def tick() -> None:
-        now_cpu = time.thread_time_ns()
-        gaps.append((since.nsecsElapsed() / 1e9, clock.nsecsElapsed() / 1e6, (now_cpu - cpu[0]) / 1e6))
-        cpu[0] = now_cpu
+        now = sched()
+        gaps.append((since.nsecsElapsed() / 1e9, clock.nsecsElapsed() / 1e6, (now[0] - cpu[0][0]) / 1e6,
+                     (now[1] - cpu[0][1]) / 1e6))  # fmt: skip
+        cpu[0] = now
         clock.restart()
 
     beat.timeout.connect(tick)
@@ -154,7 +180,7 @@ def run(args, home: Path) -> int:
     profiler = cProfile.Profile() if args.profile else None
     since.start()
     clock.start()
-    cpu[0] = time.thread_time_ns()
+    cpu[0] = sched()
     beat.start()
     if profiler:
         profiler.enable()
@@ -165,6 +191,7 @@ def run(args, home: Path) -> int:
         profiler.disable()
     beat.stop()
     played_to = editor.playback.position()
+    last_visible = editor.table.rowAt(0)
     was_playing = editor.playback.is_playing()
     editor.playback.stop()
     editor.close()
@@ -172,7 +199,8 @@ def run(args, home: Path) -> int:
     win.close_without_asking()
     wait_until(lambda: False, 0.3)
 
-    stalls = [(t, max(0.0, g - BEAT_MS)) for t, g, _c in gaps[1:]]
+    schedstat.close()
+    stalls = [(t, max(0.0, g - BEAT_MS)) for t, g, _c, _q in gaps[1:]]
     values = [v for _t, v in stalls]
     worst_t, worst = max(stalls, key=lambda x: x[1])
     p99 = pct(values, 0.99)
@@ -188,22 +216,32 @@ def run(args, home: Path) -> int:
           f"({'still playing' if was_playing else 'stopped'}), {len(samples)} position updates "
           f"(median every {statistics.median(update_ms) if update_ms else 0:.0f} ms)")  # fmt: skip
     print(f"highlight: {row_changes} playing_row changes (rows {rows_shown[:1]}..{rows_shown[-1:]}, "
-          f"{len(rows_shown)} distinct), {word_changes} row-or-word changes, {len(wrong)} wrong rows")  # fmt: skip
+          f"{len(rows_shown)} distinct), {word_changes} row-or-word changes, {len(wrong)} wrong rows; "
+          f"table scrolled from first visible row {first_visible} to {last_visible}")  # fmt: skip
+    if samples:
+        head = ", ".join(f"{pos:.2f} s row {r}" for _w, pos, r, _word in samples[:4])
+        print(f"first position updates after the toggle (from row {args.start_row}, "
+              f"{spoken[args.start_row].start:.2f} s): {head}")  # fmt: skip
     print(f"GUI thread stall: worst {worst:.1f} ms (at {worst_t:.2f} s), p99 {p99:.1f} ms, "
           f"median {statistics.median(values):.1f} ms over {len(values)} beats of {BEAT_MS} ms "
           f"(goal <= {GOAL_MS:.0f} ms)")  # fmt: skip
-    print("worst five (GUI-thread CPU in the gap; position updates / row changes handled in it):")
+    print("worst five (the GUI thread's time on a core and waiting for one in the gap; "
+          "position updates / row changes handled in it):")
     changes = [b[0] for a, b in zip(samples, samples[1:]) if a[2] != b[2]]
-    for t, g, c in sorted(gaps[1:], key=lambda x: -x[1])[:5]:
+    for t, g, c, q in sorted(gaps[1:], key=lambda x: -x[1])[:5]:
         inside = sum(1 for w, *_rest in samples if t - g / 1000 < w <= t)
         turned = sum(1 for w in changes if t - g / 1000 < w <= t)
-        print(f"  {g - BEAT_MS:6.1f} ms at {t:6.2f} s: cpu {c:5.1f} ms, {inside} position updates, {turned} row changes")
-    top_cpu_t, top_cpu_g, top_cpu = max(gaps[1:], key=lambda x: x[2])
+        print(f"  {g - BEAT_MS:6.1f} ms at {t:6.2f} s: on cpu {c:5.1f} ms, waiting for a core {q:5.1f} ms, "
+              f"{inside} position updates, {turned} row changes")  # fmt: skip
+    top_cpu_t, top_cpu_g, top_cpu, _q = max(gaps[1:], key=lambda x: x[2])
     print(f"most GUI-thread CPU in one gap: {top_cpu:.1f} ms (a {top_cpu_g - BEAT_MS:.1f} ms stall at {top_cpu_t:.2f} s)")
-    busy = [(g - BEAT_MS, c) for _t, g, c in gaps[1:] if g - BEAT_MS > 15]
+    busy = [(g - BEAT_MS, c, q) for _t, g, c, q in gaps[1:] if g - BEAT_MS > 15]
     if busy:
-        print(f"stalls over 15 ms: {len(busy)}, of which {sum(1 for g, c in busy if c < 0.5 * g)} had the GUI thread "
-              f"on the CPU for under half the gap (waiting: preempted or blocked, not computing)")  # fmt: skip
+        print(f"stalls over 15 ms: {len(busy)}; in them the GUI thread was on a core {sum(c for _g, c, _q in busy):.1f} ms, "
+              f"runnable but waiting for a core {sum(q for _g, _c, q in busy):.1f} ms, "
+              f"of {sum(g + BEAT_MS for g, _c, _q in busy):.1f} ms")  # fmt: skip
+    compute = [c for _t, _g, c, _q in gaps[1:]]
+    print(f"GUI-thread work per beat: p99 {pct(compute, 0.99):.1f} ms, max {max(compute):.1f} ms")
     late = [v for t, v in stalls if t > 1.0]
     if late:
         print(f"after the first second: worst {max(late):.1f} ms, p99 {pct(late, 0.99):.1f} ms")

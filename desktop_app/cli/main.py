@@ -68,6 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
     md.add_argument("name")
     msub.add_parser("install-starter", help="install the bundled starter model (base)")
 
+    c = sub.add_parser("check-playback", help="play a few seconds of FILE as the editor would (sound check)")
+    c.add_argument("file", metavar="FILE")
+
     g = sub.add_parser("gui", help="open the window")
     g.add_argument("files", nargs="*", metavar="FILE")
     g.add_argument("--exit-when-done", action="store_true")
@@ -111,6 +114,10 @@ def main(argv: list[str] | None = None) -> int:
         except Interrupted as exc:  # before or after a file's turn; during one, the command says more
             print(f"daredevil: stopped by {exc.signal_name}", file=sys.stderr)
             return exc.exit_code
+    if args.command == "check-playback":
+        from desktop_app.ui.playback_check import check_playback
+
+        return check_playback(args.file)
     files = args.files if args.command == "gui" else []
     return _gui(files, getattr(args, "exit_when_done", False))
 
@@ -125,7 +132,7 @@ def gui_main() -> int:
     """Entry point of the desktop launcher: the window, with any file arguments."""
     multiprocessing.freeze_support()
     argv = sys.argv[1:]
-    if argv and argv[0] in {"transcribe", "models", "gui"} | {"--version", "-h", "--help"}:
+    if argv and argv[0] in {"transcribe", "models", "gui", "check-playback"} | {"--version", "-h", "--help"}:
         return main(argv)
     return main(["gui", *argv])
 

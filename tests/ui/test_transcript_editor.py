@@ -241,8 +241,9 @@ def test_a_missing_source_says_so_and_editing_goes_on(qtbot, editor, tmp_path, m
     assert editor.missing_label.isVisible() and "missing" in editor.missing_label.text()
     assert editor.locate_button.isVisible() and not editor.playback.play_action.isEnabled()
     assert editor.model.set_text(1, "Still editable.")
-    found = tmp_path / "moved.wav"
-    found.write_bytes(b"RIFF")
+    from speech import speak
+
+    found = speak("Found it.", tmp_path / "moved.wav")  # a real file: the player loads it
     from PySide6.QtWidgets import QFileDialog
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(found), ""))
     qtbot.mouseClick(editor.locate_button, Qt.MouseButton.LeftButton)
