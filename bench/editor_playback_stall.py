@@ -174,8 +174,13 @@ def run(args, home: Path) -> int:
 
     beat.timeout.connect(tick)
     samples: list[tuple[float, float, int | None, int | None]] = []  # (wall s, position s, row, word)
-    editor.playback.position_changed.connect(  # after the editor's own slot: sees the row it set
-        lambda s: samples.append((since.nsecsElapsed() / 1e9, s, editor.model.playing_row, editor.model.playing_word)))
+    measuring = [True]  # off before the stop (which reports position 0)
+
+    def sample(seconds: float) -> None:  # after the editor's own slot: sees the row it set
+        if measuring[0]:
+            samples.append((since.nsecsElapsed() / 1e9, seconds, editor.model.playing_row, editor.model.playing_word))
+
+    editor.playback.position_changed.connect(sample)
     loop = QEventLoop()
     profiler = cProfile.Profile() if args.profile else None
     since.start()
@@ -190,6 +195,7 @@ def run(args, home: Path) -> int:
     if profiler:
         profiler.disable()
     beat.stop()
+    measuring[0] = False
     played_to = editor.playback.position()
     last_visible = editor.table.rowAt(0)
     was_playing = editor.playback.is_playing()
@@ -208,9 +214,12 @@ def run(args, home: Path) -> int:
     row_changes = sum(1 for a, b in zip(rows, rows[1:]) if a != b)
     rows_shown = sorted({r for r in rows if r is not None})
     word_changes = sum(1 for a, b in zip(samples, samples[1:]) if (a[2], a[3]) != (b[2], b[3]))
-    wrong = [(s, r) for _w, s, r, _word in samples
-             if any(x.start + 0.05 < s < x.end - 0.05 for x in spoken) and not (r is not None and
-                                                                                  segments[r].start <= s < segments[r].end)]
+
+    def right_row(seconds: float, row: int | None) -> bool:
+        inside = any(x.start + 0.05 < seconds < x.end - 0.05 for x in spoken)
+        return not inside or (row is not None and segments[row].start <= seconds < segments[row].end)
+
+    wrong = [(s, r) for _w, s, r, _word in samples if not right_row(s, r)]
     update_ms = [(b[0] - a[0]) * 1000 for a, b in zip(samples, samples[1:])]
     print(f"played {args.speed:g}x for {args.seconds:g} s: position {played_to:.1f} s at the end "
           f"({'still playing' if was_playing else 'stopped'}), {len(samples)} position updates "
@@ -234,12 +243,13 @@ def run(args, home: Path) -> int:
         print(f"  {g - BEAT_MS:6.1f} ms at {t:6.2f} s: on cpu {c:5.1f} ms, waiting for a core {q:5.1f} ms, "
               f"{inside} position updates, {turned} row changes")  # fmt: skip
     top_cpu_t, top_cpu_g, top_cpu, _q = max(gaps[1:], key=lambda x: x[2])
-    print(f"most GUI-thread CPU in one gap: {top_cpu:.1f} ms (a {top_cpu_g - BEAT_MS:.1f} ms stall at {top_cpu_t:.2f} s)")
+    print(f"most GUI-thread CPU in one gap: {top_cpu:.1f} ms "
+          f"(a {top_cpu_g - BEAT_MS:.1f} ms stall at {top_cpu_t:.2f} s)")
     busy = [(g - BEAT_MS, c, q) for _t, g, c, q in gaps[1:] if g - BEAT_MS > 15]
     if busy:
-        print(f"stalls over 15 ms: {len(busy)}; in them the GUI thread was on a core {sum(c for _g, c, _q in busy):.1f} ms, "
-              f"runnable but waiting for a core {sum(q for _g, _c, q in busy):.1f} ms, "
-              f"of {sum(g + BEAT_MS for g, _c, _q in busy):.1f} ms")  # fmt: skip
+        on, queued = sum(c for _g, c, _q in busy), sum(q for _g, _c, q in busy)
+        print(f"stalls over 15 ms: {len(busy)}; in them the GUI thread was on a core {on:.1f} ms, runnable but "
+              f"waiting for a core {queued:.1f} ms, of {sum(g + BEAT_MS for g, _c, _q in busy):.1f} ms")
     compute = [c for _t, _g, c, _q in gaps[1:]]
     print(f"GUI-thread work per beat: p99 {pct(compute, 0.99):.1f} ms, max {max(compute):.1f} ms")
     late = [v for t, v in stalls if t > 1.0]

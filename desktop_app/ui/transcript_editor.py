@@ -248,6 +248,9 @@ class TranscriptEditor(ReviewActions, QWidget):
         self.video_action.setEnabled(has_video)
         self.video_action.setChecked(has_video)
         self.video.setVisible(has_video)
+        if has_video:  # the picture gets a good share; the splitter handle resizes it
+            total = max(self.splitter.height(), 400)
+            self.splitter.setSizes([total * 9 // 20, total * 11 // 20])
 
     def _toggle_video(self, shown: bool) -> None:
         if self.video is not None:
