@@ -1,14 +1,14 @@
 """Time to open the transcript editor on a 2-hour transcript, to its table's first paint (goal: <= 300 ms).
 
-Usage: python bench/editor_open.py [--runs 5] [--segments 1400] [--no-source] [--profile]
+Usage: python bench/editor_open.py [--runs 5] [--segments 1400] [--no-source] [--profile] [--window-runs 1]
 A fresh DAREDEVIL_HOME holds one finished job: ~1400 segments of ~5 s, ~12 words each with
 start/end/probability (about one word in 29 below 0.5), for a real 2-hour MP3 (a tone, made
 once with the bundled ffmpeg under the system temp dir; --no-source leaves the file missing).
 Each run builds TranscriptEditor(controller, job_id), shows it and waits for the first Paint
 event of `editor.table.viewport()`; "frame done" is when the event loop is back after that
 paint (a 0 ms single shot posted from the Paint event), so it includes painting the rows.
-The editor is closed (and deleted) between runs. Then, once, the same through the real window:
-MainWindow.open_editor(job_id), seen by an application-wide filter for that viewport's Paint.
+The editor is closed (and deleted) between runs. Then, once (--window-runs), the same through the
+real window: MainWindow.open_editor(job_id), the same filter installed by a stand-in subclass.
 """
 
 from __future__ import annotations
@@ -50,7 +50,8 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--segments", type=int, default=1400)
     parser.add_argument("--no-source", action="store_true", help="leave the job's source file missing")
-    parser.add_argument("--profile", action="store_true", help="cProfile one extra open and print the top")
+    parser.add_argument("--window-runs", type=int, default=1, help="opens through MainWindow.open_editor")
+    parser.add_argument("--profile", action="store_true", help="cProfile the first (cold) open; print the top")
     args = parser.parse_args()
     home = fresh_home()
     try:
@@ -65,7 +66,6 @@ def run(args, home: Path) -> int:
 
     from desktop_app.core.paths import app_paths
     from desktop_app.runner.controller import QueueController
-    from desktop_app.ui.editor_review import SegmentTable
     from desktop_app.ui.main_window import MainWindow
     from desktop_app.ui.transcript_editor import TranscriptEditor
 
@@ -83,20 +83,14 @@ def run(args, home: Path) -> int:
     class FirstPaint(QObject):
         """Times the first Paint of the editor table's viewport and the return to the event loop after it."""
 
-        def __init__(self, loop: QEventLoop, viewport=None) -> None:
+        def __init__(self, loop: QEventLoop, viewport) -> None:
             super().__init__()
             self.loop, self.viewport = loop, viewport
             self.arrived: float | None = None
             self.done: float | None = None
 
-        def _is_target(self, obj) -> bool:
-            if self.viewport is not None:
-                return obj is self.viewport
-            parent = obj.parent() if isinstance(obj, QObject) else None
-            return isinstance(parent, SegmentTable) and obj is parent.viewport()
-
         def eventFilter(self, obj, event) -> bool:
-            if self.arrived is None and event.type() == QEvent.Type.Paint and self._is_target(obj):
+            if self.arrived is None and obj is self.viewport and event.type() == QEvent.Type.Paint:
                 self.arrived = time.perf_counter()
                 QTimer.singleShot(0, self._finish)
             return False
@@ -139,8 +133,13 @@ def run(args, home: Path) -> int:
                 "frame": ms(probe.done), "rows": rows}  # fmt: skip
 
     results = []
+    profiler = cProfile.Profile() if args.profile else None
     for i in range(args.runs):
+        if profiler and i == 0:
+            profiler.enable()
         r = open_direct()
+        if profiler and i == 0:
+            profiler.disable()
         results.append(r)
         print(f"run {i + 1}: constructor {r['build']:.1f} ms, show() {r['show']:.1f} ms, first Paint at "
               f"{r['paint']:.1f} ms, frame done at {r['frame']:.1f} ms ({r['rows']} rows visible)")  # fmt: skip
@@ -148,35 +147,43 @@ def run(args, home: Path) -> int:
     print(f"editor open to first painted frame, {args.runs} runs: median {statistics.median(frames):.1f} ms, "
           f"max {max(frames):.1f} ms (goal <= {GOAL_MS:.0f} ms)")  # fmt: skip
 
-    if args.profile:
-        profiler = cProfile.Profile()
-        profiler.enable()
-        open_direct()
-        profiler.disable()
+    if profiler:  # the first (cold) run, close and settle included
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
         pstats.Stats(profiler).sort_stats("tottime").print_stats(15)
 
-    # once through the real window (the window was already shown; warm, like a second open in a session)
+    # through the real window (shown and idle first; warm, like a later open in the session). The window
+    # builds the editor itself, so a subclass that installs the same viewport filter stands in for the class.
+    import desktop_app.ui.editor_windows as editor_windows
+
+    probes: list[FirstPaint] = []
+
+    class ProbedEditor(TranscriptEditor):
+        def __init__(self, *a, **k) -> None:
+            super().__init__(*a, **k)
+            probes.append(FirstPaint(QEventLoop(), self.table.viewport()))
+            self.table.viewport().installEventFilter(probes[-1])
+
+    editor_windows.TranscriptEditor = ProbedEditor
     win = MainWindow(controller)
     win.show()
     settle(500)
-    loop = QEventLoop()
-    probe = FirstPaint(loop)
-    app.installEventFilter(probe)
-    t0 = time.perf_counter()
-    editor = win.open_editor(job_id)
-    returned = time.perf_counter()
-    wait(probe)
-    app.removeEventFilter(probe)
-    window_ms = (probe.done - t0) * 1000
-    print(f"MainWindow.open_editor: returned after {(returned - t0) * 1000:.1f} ms, first Paint at "
-          f"{(probe.arrived - t0) * 1000:.1f} ms, frame done at {window_ms:.1f} ms")  # fmt: skip
-    editor.close()
-    settle()
+    window = []
+    for _ in range(args.window_runs):
+        t0 = time.perf_counter()
+        editor = win.open_editor(job_id)
+        returned = time.perf_counter()
+        probe = probes[-1]
+        wait(probe)
+        window.append((probe.done - t0) * 1000)
+        print(f"MainWindow.open_editor: returned after {(returned - t0) * 1000:.1f} ms, first Paint at "
+              f"{(probe.arrived - t0) * 1000:.1f} ms, frame done at {window[-1]:.1f} ms")  # fmt: skip
+        editor.close()
+        settle()
+    editor_windows.TranscriptEditor = TranscriptEditor
     win.close_without_asking()
     settle(200)
     controller.shutdown()  # idempotent; the window's close already did it
-    met = max(frames) <= GOAL_MS and window_ms <= GOAL_MS
+    met = max(frames + window) <= GOAL_MS
     print("goal met" if met else "goal NOT met")
     return 0 if met else 1
 

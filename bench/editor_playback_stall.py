@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import os
 import pstats
 import re
 import shutil
@@ -82,6 +83,13 @@ def spoken_media(folder: Path, target_s: float):
     wav = folder / "spoken.wav"
     subprocess.run(["sox", *parts[:-1], str(wav)], check=True)
     return wav, duration_s(wav), segments
+
+
+def machine_busy() -> tuple[float, float]:
+    """(busy, total) jiffies of all cores since boot, from /proc/stat."""
+    fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    idle = fields[3] + fields[4]  # idle + iowait
+    return sum(fields) - idle, sum(fields)
 
 
 def main() -> int:
@@ -183,9 +191,11 @@ def run(args, home: Path) -> int:
     editor.playback.position_changed.connect(sample)
     loop = QEventLoop()
     profiler = cProfile.Profile() if args.profile else None
+    machine_before, process_before = machine_busy(), time.process_time()
     since.start()
     clock.start()
     cpu[0] = sched()
+    gui_cpu_before = cpu[0][0]
     beat.start()
     if profiler:
         profiler.enable()
@@ -196,6 +206,11 @@ def run(args, home: Path) -> int:
         profiler.disable()
     beat.stop()
     measuring[0] = False
+    window_s = since.nsecsElapsed() / 1e9
+    gui_cpu_s = (sched()[0] - gui_cpu_before) / 1e9
+    process_s = time.process_time() - process_before
+    busy, total = (a - b for a, b in zip(machine_busy(), machine_before))
+    others_s = max(0.0, busy / os.sysconf("SC_CLK_TCK") - process_s)
     played_to = editor.playback.position()
     last_visible = editor.table.rowAt(0)
     was_playing = editor.playback.is_playing()
@@ -250,6 +265,9 @@ def run(args, home: Path) -> int:
         on, queued = sum(c for _g, c, _q in busy), sum(q for _g, _c, q in busy)
         print(f"stalls over 15 ms: {len(busy)}; in them the GUI thread was on a core {on:.1f} ms, runnable but "
               f"waiting for a core {queued:.1f} ms, of {sum(g + BEAT_MS for g, _c, _q in busy):.1f} ms")
+    print(f"CPU over the {window_s:.1f} s: GUI thread {gui_cpu_s:.2f} s, this process's other threads "
+          f"{process_s - gui_cpu_s:.2f} s; the machine's {os.cpu_count()} cores were {100 * busy / total:.0f}% busy "
+          f"(all other processes: {others_s:.1f} core-s)")  # fmt: skip
     compute = [c for _t, _g, c, _q in gaps[1:]]
     print(f"GUI-thread work per beat: p99 {pct(compute, 0.99):.1f} ms, max {max(compute):.1f} ms")
     late = [v for t, v in stalls if t > 1.0]

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
 
 def build_menus(editor: "TranscriptEditor", bar: QMenuBar) -> None:
-    """File, Edit, Playback, Timing, Review and View menus (menus show each action's shortcut)."""
+    """File, Edit, Playback, Timing, Review, Speakers and View menus (menus show each action's shortcut)."""
     p = editor.playback
     menus = (
         (QCoreApplication.translate("EditorMenus", "&File"),
@@ -29,6 +29,8 @@ def build_menus(editor: "TranscriptEditor", bar: QMenuBar) -> None:
           editor.shift_action]),
         (QCoreApplication.translate("EditorMenus", "&Review"),
          [editor.next_uncertain_action, editor.previous_uncertain_action]),
+        (QCoreApplication.translate("EditorMenus", "&Speakers"),
+         [editor.rename_speaker_action, editor.merge_speaker_action]),
         (QCoreApplication.translate("EditorMenus", "&View"), [editor.video_action]),
     )  # fmt: skip
     for title, actions in menus:

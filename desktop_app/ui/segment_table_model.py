@@ -9,7 +9,7 @@ from PySide6.QtGui import QBrush, QColor, QUndoCommand, QUndoStack
 
 from desktop_app.core import segment_edits as edits
 from desktop_app.core.segment_edits import FindQuery, format_time
-from desktop_app.core.transcript import Segment, Transcript
+from desktop_app.core.transcript import Segment, Speaker, Transcript
 
 #: (start, length) of each search hit in a row's text.
 HITS_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -25,7 +25,13 @@ __all__ = ["Column", "SegmentTableModel", "format_time", "HITS_ROLE", "UNCERTAIN
 class Column(IntEnum):
     START = 0
     END = 1
-    TEXT = 2
+    SPEAKER = 2  # shown only for a transcript with speakers
+    TEXT = 3
+
+
+#: A colour per speaker, in the order speakers are listed (pale, so dark text stays readable).
+SPEAKER_COLOURS = tuple(QColor(c) for c in ("#bbdefb", "#c8e6c9", "#ffe0b2", "#e1bee7", "#b2ebf2",
+                                             "#f8bbd0", "#dcedc8", "#d7ccc8", "#fff9c4", "#cfd8dc"))  # fmt: skip
 
 
 class _Replace(QUndoCommand):
@@ -41,6 +47,20 @@ class _Replace(QUndoCommand):
 
     def undo(self) -> None:
         self.model._replace(self.row, len(self.new), self.old)
+
+
+class _Relabel(QUndoCommand):
+    """Swap the whole transcript's segments and speaker list (rename, merge, set a speaker)."""
+
+    def __init__(self, model: "SegmentTableModel", old: Transcript, new: Transcript, text: str) -> None:
+        super().__init__(text)
+        self.model, self.old, self.new = model, old, new
+
+    def redo(self) -> None:
+        self.model._swap(self.old, self.new)
+
+    def undo(self) -> None:
+        self.model._swap(self.new, self.old)
 
 
 class SegmentTableModel(QAbstractTableModel):
@@ -89,6 +109,10 @@ class SegmentTableModel(QAbstractTableModel):
                 return format_time(s.start)
             if column == Column.END:
                 return format_time(s.end)
+            if column == Column.SPEAKER:
+                if role == Qt.ItemDataRole.EditRole:
+                    return s.speaker
+                return self._transcript.speaker_name(s.speaker) or ""
             return s.text.strip()
         if column == Column.TEXT:
             if role == Qt.ItemDataRole.ToolTipRole:
@@ -101,6 +125,11 @@ class SegmentTableModel(QAbstractTableModel):
                 return self._playing_word_span(row)
         if role == Qt.ItemDataRole.BackgroundRole and row == self._playing:
             return QBrush(PLAYING_COLOUR)
+        if column == Column.SPEAKER and s.speaker is not None:
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return QBrush(self.speaker_colour(s.speaker))
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor(Qt.GlobalColor.black))
         if role == Qt.ItemDataRole.ForegroundRole and row == self._playing:
             return QBrush(QColor(Qt.GlobalColor.black))
         if role == Qt.ItemDataRole.TextAlignmentRole and column != Column.TEXT:
@@ -121,21 +150,25 @@ class SegmentTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Start"), self.tr("End"), self.tr("Text"))[section]
+            return (self.tr("Start"), self.tr("End"), self.tr("Speaker"), self.tr("Text"))[section]
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return str(section + 1)
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         flags = super().flags(index)
-        if index.isValid() and index.column() == Column.TEXT:
+        if index.isValid() and (index.column() == Column.TEXT or (index.column() == Column.SPEAKER and self.speakers())):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
     # -- editing (each call is one undo step) -------------------------------------------
 
     def setData(self, index: QModelIndex | QPersistentModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() != Column.TEXT:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        if index.column() == Column.SPEAKER:
+            return self.set_speaker(index.row(), value or None)
+        if index.column() != Column.TEXT:
             return False
         return self.set_text(index.row(), str(value))
 
@@ -214,6 +247,56 @@ class SegmentTableModel(QAbstractTableModel):
             return False
         self._push(0, old, new, self.tr("Revert to original"))
         return True
+
+    # -- speakers (issue 10; the edits themselves are core/speakers/labels.py) -------------------
+
+    def speakers(self) -> tuple[Speaker, ...]:
+        return self._transcript.speakers
+
+    def speaker_colour(self, speaker_id: str) -> QColor:
+        ids = [p.id for p in self._transcript.speakers]
+        return SPEAKER_COLOURS[ids.index(speaker_id) % len(SPEAKER_COLOURS)] if speaker_id in ids else QColor()
+
+    def rename_speaker(self, speaker_id: str, name: str) -> bool:
+        """Every segment of the speaker shows `name`; ValueError for an empty name."""
+        from desktop_app.core.speakers import labels  # here: the package's __init__ imports numpy
+
+        old = self.transcript()
+        new = labels.rename_speaker(old, speaker_id, name)
+        if new == old:
+            return False
+        self.undo_stack.push(_Relabel(self, old, new, self.tr("Rename {0} to {1}").format(
+            old.speaker_name(speaker_id), new.speaker_name(speaker_id))))  # fmt: skip
+        return True
+
+    def merge_speakers(self, keep: str, drop: str) -> bool:
+        """`drop`'s segments and words become `keep`'s."""
+        from desktop_app.core.speakers import labels  # here: the package's __init__ imports numpy
+
+        old = self.transcript()
+        new = labels.merge_speakers(old, keep, drop)
+        if new == old:
+            return False
+        self.undo_stack.push(_Relabel(self, old, new, self.tr("Merge {0} into {1}").format(
+            old.speaker_name(drop), old.speaker_name(keep))))  # fmt: skip
+        return True
+
+    def set_speaker(self, row: int, speaker_id: str | None) -> bool:
+        """Segment `row` (and its words) said by `speaker_id`."""
+        old = self.transcript()
+        if old.segments[row].speaker == speaker_id and all(w.speaker == speaker_id for w in old.segments[row].words):
+            return False
+        from desktop_app.core.speakers import labels
+
+        new = labels.set_segment_speaker(old, row, speaker_id)
+        self.undo_stack.push(_Relabel(self, old, new, self.tr("Set the speaker of segment {0}").format(row + 1)))
+        return True
+
+    def _swap(self, old: Transcript, new: Transcript) -> None:
+        self._transcript = new
+        self._replace(0, len(old.segments), tuple(new.segments))
+        if self._segments:
+            self.dataChanged.emit(self.index(0, Column.SPEAKER), self.index(len(self._segments) - 1, Column.SPEAKER))
 
     def _push(self, row: int, old: tuple[Segment, ...], new: tuple[Segment, ...], text: str) -> None:
         self.undo_stack.push(_Replace(self, row, old, new, text))

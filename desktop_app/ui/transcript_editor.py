@@ -28,6 +28,7 @@ from desktop_app.runner.controller import QueueController
 from desktop_app.ui.editor_menus import build_menus, build_toolbar
 from desktop_app.ui.editor_playback import EditorPlayback
 from desktop_app.ui.editor_review import NUDGE_S, ReviewActions, SegmentTable
+from desktop_app.ui.editor_speakers import SpeakerActions
 from desktop_app.ui.find_replace_bar import FindReplaceBar
 from desktop_app.ui.segment_delegate import HIT_COLOUR, HighlightDelegate
 from desktop_app.ui.segment_table_model import Column, SegmentTableModel
@@ -40,7 +41,7 @@ __all__ = ["HIT_COLOUR", "TranscriptEditor", "multimedia_available"]
 AUTOSAVE_MS = 1000  # edits are saved this long after the last one
 
 
-class TranscriptEditor(ReviewActions, QWidget):
+class TranscriptEditor(ReviewActions, SpeakerActions, QWidget):
     """A view of one job's transcript; edits are undoable and saved through the controller."""
 
     saved = Signal(str)  # job id
@@ -76,6 +77,7 @@ class TranscriptEditor(ReviewActions, QWidget):
         for column in (Column.START, Column.END):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             header.resizeSection(column, time_width)
+        header.resizeSection(Column.SPEAKER, self.fontMetrics().horizontalAdvance("Speaker 10") + 30)
         header.setSectionResizeMode(Column.TEXT, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
@@ -122,6 +124,8 @@ class TranscriptEditor(ReviewActions, QWidget):
         self.undo_stack.indexChanged.connect(self._update_actions)
         self.table.selectionModel().currentRowChanged.connect(self._update_actions)
         self.table.clicked_at.connect(self.seek_to_click)
+        self.setup_speakers()
+        self.undo_stack.indexChanged.connect(self.update_speaker_column)
         self._set_source(self._source if self._source.is_file() else None)
         self._update_actions()
 
@@ -182,6 +186,10 @@ class TranscriptEditor(ReviewActions, QWidget):
                               self.tr("Move every start and end time by the offset"))
         self.next_uncertain_action = a(self.tr("Next uncertain word"), lambda: self.go_uncertain(1), "F8")
         self.previous_uncertain_action = a(self.tr("Previous uncertain word"), lambda: self.go_uncertain(-1), "Shift+F8")
+        self.rename_speaker_action = a(self.tr("Rename speaker…"), lambda: self.rename_selected_speaker(), "Ctrl+Shift+R",
+                                       self.tr("Rename the selected segment's speaker in every segment"))
+        self.merge_speaker_action = a(self.tr("Merge speaker into…"), lambda: self.merge_selected_speaker(), None,
+                                      self.tr("Give the selected segment's speaker's segments to another speaker"))
         self.video_action = a(self.tr("Show video"), self._toggle_video, "Ctrl+Shift+V")
         self.video_action.setCheckable(True)
         self.video_action.setEnabled(False)

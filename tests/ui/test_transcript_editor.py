@@ -257,7 +257,7 @@ def test_a_job_without_a_transcript_is_refused(job):
 
 
 @pytest.mark.parametrize("module", ["transcript_editor", "segment_table_model", "export_dialog", "editor_playback",
-                                    "editor_review", "editor_menus", "find_replace_bar", "video_pane"])
+                                    "editor_review", "editor_menus", "find_replace_bar", "video_pane", "editor_speakers"])
 def test_every_label_goes_through_tr(module):
     source = Path(__file__).resolve().parents[2] / "desktop_app" / "ui" / f"{module}.py"
     text = source.read_text(encoding="utf-8")

@@ -30,21 +30,26 @@
     </message>
     <message>
         <location filename="../editor_menus.py" line="32"/>
+        <source>&amp;Speakers</source>
+        <translation>&amp;Falantes</translation>
+    </message>
+    <message>
+        <location filename="../editor_menus.py" line="34"/>
         <source>&amp;View</source>
         <translation>E&amp;xibir</translation>
     </message>
     <message>
-        <location filename="../editor_menus.py" line="61"/>
+        <location filename="../editor_menus.py" line="63"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../editor_menus.py" line="62"/>
+        <location filename="../editor_menus.py" line="64"/>
         <source>Offset in seconds; negative moves subtitles earlier</source>
         <translation>Deslocamento em segundos; negativo adianta as legendas</translation>
     </message>
     <message>
-        <location filename="../editor_menus.py" line="63"/>
+        <location filename="../editor_menus.py" line="65"/>
         <source>Time offset</source>
         <translation>Deslocamento de tempo</translation>
     </message>
@@ -1292,53 +1297,58 @@ ou use Arquivo &gt; Adicionar arquivos (Ctrl+O)</translation>
 <context>
     <name>SegmentTableModel</name>
     <message>
-        <location filename="../segment_table_model.py" line="124"/>
+        <location filename="../segment_table_model.py" line="153"/>
         <source>Start</source>
-        <extracomment>(start, length) of each search hit in a row&apos;s text. (start, length) of each uncertain word in a row&apos;s text. (start, length) of the word being played, or None.</extracomment>
+        <extracomment>(start, length) of each search hit in a row&apos;s text. (start, length) of each uncertain word in a row&apos;s text. (start, length) of the word being played, or None. A colour per speaker, in the order speakers are listed (pale, so dark text stays readable).</extracomment>
         <translation>Início</translation>
     </message>
     <message>
-        <location filename="../segment_table_model.py" line="124"/>
+        <location filename="../segment_table_model.py" line="153"/>
         <source>End</source>
         <translation>Fim</translation>
     </message>
     <message>
-        <location filename="../segment_table_model.py" line="124"/>
+        <location filename="../segment_table_model.py" line="153"/>
         <source>Text</source>
         <translation>Texto</translation>
     </message>
     <message>
-        <location filename="../segment_table_model.py" line="148"/>
+        <location filename="../segment_table_model.py" line="153"/>
+        <source>Speaker</source>
+        <translation>Falante</translation>
+    </message>
+    <message>
+        <location filename="../segment_table_model.py" line="181"/>
         <source>Edit text of segment {0}</source>
         <translation>Editar o texto do segmento {0}</translation>
     </message>
     <message>
-        <location filename="../segment_table_model.py" line="155"/>
+        <location filename="../segment_table_model.py" line="188"/>
         <source>Merge segments {0} and {1}</source>
         <translation>Juntar os segmentos {0} e {1}</translation>
     </message>
     <message>
-        <location filename="../segment_table_model.py" line="165"/>
+        <location filename="../segment_table_model.py" line="198"/>
         <source>Split segment {0}</source>
         <translation>Dividir o segmento {0}</translation>
     </message>
     <message>
-        <location filename="../segment_table_model.py" line="178"/>
+        <location filename="../segment_table_model.py" line="211"/>
         <source>Shift all times by {0:+.3f} s</source>
         <translation>Deslocar todos os tempos em {0:+.3f} s</translation>
     </message>
     <message>
-        <location filename="../segment_table_model.py" line="186"/>
+        <location filename="../segment_table_model.py" line="219"/>
         <source>Change times of segment {0}</source>
         <translation>Alterar os tempos do segmento {0}</translation>
     </message>
     <message>
-        <location filename="../segment_table_model.py" line="195"/>
+        <location filename="../segment_table_model.py" line="228"/>
         <source>Replace in segment {0}</source>
         <translation>Substituir no segmento {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../segment_table_model.py" line="207"/>
+        <location filename="../segment_table_model.py" line="240"/>
         <source>Replace all: %n segment(s)</source>
         <translation>
             <numerusform>Substituir tudo: %n segmento</numerusform>
@@ -1346,9 +1356,24 @@ ou use Arquivo &gt; Adicionar arquivos (Ctrl+O)</translation>
         </translation>
     </message>
     <message>
-        <location filename="../segment_table_model.py" line="215"/>
+        <location filename="../segment_table_model.py" line="248"/>
         <source>Revert to original</source>
         <translation>Reverter ao original</translation>
+    </message>
+    <message>
+        <location filename="../segment_table_model.py" line="268"/>
+        <source>Rename {0} to {1}</source>
+        <translation>Renomear {0} para {1}</translation>
+    </message>
+    <message>
+        <location filename="../segment_table_model.py" line="280"/>
+        <source>Merge {0} into {1}</source>
+        <translation>Juntar {0} a {1}</translation>
+    </message>
+    <message>
+        <location filename="../segment_table_model.py" line="292"/>
+        <source>Set the speaker of segment {0}</source>
+        <translation>Definir o falante do segmento {0}</translation>
     </message>
 </context>
 <context>
@@ -1688,228 +1713,248 @@ ou use Arquivo &gt; Adicionar arquivos (Ctrl+O)</translation>
 <context>
     <name>TranscriptEditor</name>
     <message>
-        <location filename="../transcript_editor.py" line="60"/>
-        <location filename="../transcript_editor.py" line="211"/>
+        <location filename="../transcript_editor.py" line="61"/>
+        <location filename="../transcript_editor.py" line="219"/>
         <source>Transcript — {0}</source>
         <translation>Transcrição — {0}</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="83"/>
+        <location filename="../transcript_editor.py" line="85"/>
         <source>Double-click a text to correct it; Ctrl+Z undoes. Edits save themselves.</source>
         <translation>Clique duas vezes em um texto para corrigi-lo; Ctrl+Z desfaz. As edições são salvas sozinhas.</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="87"/>
+        <location filename="../transcript_editor.py" line="89"/>
         <source>Cannot play the source: {0}</source>
         <translation>Não é possível reproduzir a origem: {0}</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="96"/>
+        <location filename="../transcript_editor.py" line="98"/>
         <source>Locate file…</source>
         <translation>Localizar arquivo…</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="153"/>
+        <location filename="../transcript_editor.py" line="157"/>
         <source>Undo</source>
         <translation>Desfazer</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="155"/>
+        <location filename="../transcript_editor.py" line="159"/>
         <source>Redo</source>
         <translation>Refazer</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="161"/>
+        <location filename="../transcript_editor.py" line="165"/>
         <source>Save now</source>
         <translation>Salvar agora</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="162"/>
+        <location filename="../transcript_editor.py" line="166"/>
         <source>Edits also save themselves a second after you make them</source>
         <translation>As edições também são salvas sozinhas um segundo depois de feitas</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="165"/>
+        <location filename="../transcript_editor.py" line="169"/>
         <source>Revert to original</source>
         <translation>Reverter ao original</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="166"/>
+        <location filename="../transcript_editor.py" line="170"/>
         <source>Bring back the text the engine wrote (undoable)</source>
         <translation>Trazer de volta o texto que o motor escreveu (pode ser desfeito)</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="167"/>
+        <location filename="../transcript_editor.py" line="171"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="168"/>
+        <location filename="../transcript_editor.py" line="172"/>
         <source>Find…</source>
         <translation>Localizar…</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="169"/>
+        <location filename="../transcript_editor.py" line="173"/>
         <source>Replace…</source>
         <translation>Substituir…</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="170"/>
+        <location filename="../transcript_editor.py" line="174"/>
         <source>Find next</source>
         <translation>Localizar próximo</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="171"/>
+        <location filename="../transcript_editor.py" line="175"/>
         <source>Merge with next</source>
         <translation>Juntar com o próximo</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="172"/>
+        <location filename="../transcript_editor.py" line="176"/>
         <source>Join the selected segment and the one after it</source>
         <translation>Juntar o segmento selecionado com o seguinte</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="173"/>
+        <location filename="../transcript_editor.py" line="177"/>
         <source>Split at cursor</source>
         <translation>Dividir no cursor</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="174"/>
+        <location filename="../transcript_editor.py" line="178"/>
         <source>While editing a text, cut the segment where the cursor is</source>
         <translation>Ao editar um texto, dividir o segmento onde está o cursor</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="175"/>
+        <location filename="../transcript_editor.py" line="179"/>
         <source>Set start to playhead</source>
         <translation>Início na posição da reprodução</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="176"/>
+        <location filename="../transcript_editor.py" line="180"/>
         <source>Set end to playhead</source>
         <translation>Fim na posição da reprodução</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="177"/>
+        <location filename="../transcript_editor.py" line="181"/>
         <source>Start 0.1 s earlier</source>
         <translation>Início 0,1 s antes</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="178"/>
+        <location filename="../transcript_editor.py" line="182"/>
         <source>Start 0.1 s later</source>
         <translation>Início 0,1 s depois</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="179"/>
+        <location filename="../transcript_editor.py" line="183"/>
         <source>End 0.1 s earlier</source>
         <translation>Fim 0,1 s antes</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="180"/>
+        <location filename="../transcript_editor.py" line="184"/>
         <source>End 0.1 s later</source>
         <translation>Fim 0,1 s depois</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="181"/>
+        <location filename="../transcript_editor.py" line="185"/>
         <source>Shift all times</source>
         <translation>Deslocar todos os tempos</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="183"/>
+        <location filename="../transcript_editor.py" line="187"/>
         <source>Next uncertain word</source>
         <translation>Próxima palavra incerta</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="184"/>
+        <location filename="../transcript_editor.py" line="188"/>
         <source>Previous uncertain word</source>
         <translation>Palavra incerta anterior</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="185"/>
+        <location filename="../transcript_editor.py" line="189"/>
+        <source>Rename speaker…</source>
+        <translation>Renomear falante…</translation>
+    </message>
+    <message>
+        <location filename="../transcript_editor.py" line="190"/>
+        <source>Rename the selected segment&apos;s speaker in every segment</source>
+        <translation>Renomear o falante do segmento selecionado em todos os segmentos</translation>
+    </message>
+    <message>
+        <location filename="../transcript_editor.py" line="191"/>
+        <source>Merge speaker into…</source>
+        <translation>Juntar falante a…</translation>
+    </message>
+    <message>
+        <location filename="../transcript_editor.py" line="192"/>
+        <source>Give the selected segment&apos;s speaker&apos;s segments to another speaker</source>
+        <translation>Passar os segmentos do falante do segmento selecionado para outro falante</translation>
+    </message>
+    <message>
+        <location filename="../transcript_editor.py" line="193"/>
         <source>Show video</source>
         <translation>Mostrar vídeo</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="228"/>
+        <location filename="../transcript_editor.py" line="236"/>
         <source>The source file {0} is missing or was moved. Editing goes on without sound; locate the file to hear it.</source>
         <translation>O arquivo de origem {0} não existe ou foi movido. A edição continua sem som; localize o arquivo para ouvi-lo.</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="232"/>
+        <location filename="../transcript_editor.py" line="240"/>
         <source>Playback needs Qt Multimedia (PySide6-Addons).</source>
         <translation>A reprodução precisa do Qt Multimedia (PySide6-Addons).</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="238"/>
+        <location filename="../transcript_editor.py" line="246"/>
         <source>Locate {0}</source>
         <translation>Localizar {0}</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="313"/>
+        <location filename="../transcript_editor.py" line="324"/>
         <source>Not saved: {0}</source>
         <translation>Não salvo: {0}</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="319"/>
+        <location filename="../transcript_editor.py" line="330"/>
         <source>Saved. Exports use the edited text; the original result is kept. Ctrl+E exports.</source>
         <translation>Salvo. As exportações usam o texto editado; o resultado original é mantido. Ctrl+E exporta.</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="337"/>
+        <location filename="../transcript_editor.py" line="348"/>
         <source>Edits not saved</source>
         <translation>Edições não salvas</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="338"/>
+        <location filename="../transcript_editor.py" line="349"/>
         <source>Your edits could not be saved. Close anyway and lose them?</source>
         <translation>Não foi possível salvar suas edições. Fechar mesmo assim e perdê-las?</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="182"/>
+        <location filename="../transcript_editor.py" line="186"/>
         <source>Move every start and end time by the offset</source>
         <translation>Mover todos os tempos de início e fim pelo deslocamento</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="163"/>
+        <location filename="../transcript_editor.py" line="167"/>
         <source>Export…</source>
         <translation>Exportar…</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="164"/>
+        <location filename="../transcript_editor.py" line="168"/>
         <source>Write subtitles or text from the edited transcript</source>
         <translation>Gerar legendas ou texto a partir da transcrição editada</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="273"/>
+        <location filename="../transcript_editor.py" line="284"/>
         <source>Select a segment that has another one after it.</source>
         <translation>Selecione um segmento que tenha outro depois dele.</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="282"/>
+        <location filename="../transcript_editor.py" line="293"/>
         <source>Double-click a text and put the cursor where it should be split.</source>
         <translation>Clique duas vezes em um texto e coloque o cursor onde ele deve ser dividido.</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="288"/>
+        <location filename="../transcript_editor.py" line="299"/>
         <source>Put the cursor between two words to split there.</source>
         <translation>Coloque o cursor entre duas palavras para dividir ali.</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="297"/>
+        <location filename="../transcript_editor.py" line="308"/>
         <source>Shifted by {0:+.3f} s: no time can go before the start.</source>
         <translation>Deslocado em {0:+.3f} s: nenhum tempo pode ficar antes do início.</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="299"/>
+        <location filename="../transcript_editor.py" line="310"/>
         <source>Shifted every time by {0:+.3f} s.</source>
         <translation>Todos os tempos foram deslocados em {0:+.3f} s.</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="315"/>
+        <location filename="../transcript_editor.py" line="326"/>
         <source>Not saved</source>
         <translation>Não salvo</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="316"/>
+        <location filename="../transcript_editor.py" line="327"/>
         <source>The edited transcript could not be saved: {0}</source>
         <translation>Não foi possível salvar a transcrição editada: {0}</translation>
     </message>
@@ -1943,6 +1988,46 @@ ou use Arquivo &gt; Adicionar arquivos (Ctrl+O)</translation>
         <location filename="../editor_review.py" line="108"/>
         <source>Back to the engine&apos;s original text. Ctrl+Z brings your edits back.</source>
         <translation>De volta ao texto original do motor. Ctrl+Z traz suas edições de volta.</translation>
+    </message>
+    <message>
+        <location filename="../editor_speakers.py" line="20"/>
+        <source>(nobody)</source>
+        <translation>(ninguém)</translation>
+    </message>
+    <message>
+        <location filename="../editor_speakers.py" line="50"/>
+        <source>Select a segment that has a speaker.</source>
+        <translation>Selecione um segmento que tenha um falante.</translation>
+    </message>
+    <message>
+        <location filename="../editor_speakers.py" line="61"/>
+        <source>Rename speaker</source>
+        <translation>Renomear falante</translation>
+    </message>
+    <message>
+        <location filename="../editor_speakers.py" line="62"/>
+        <source>New name for {0}:</source>
+        <translation>Novo nome para {0}:</translation>
+    </message>
+    <message>
+        <location filename="../editor_speakers.py" line="69"/>
+        <source>Not renamed: {0}</source>
+        <translation>Não renomeado: {0}</translation>
+    </message>
+    <message>
+        <location filename="../editor_speakers.py" line="79"/>
+        <source>There is no other speaker to merge with.</source>
+        <translation>Não há outro falante com quem juntar.</translation>
+    </message>
+    <message>
+        <location filename="../editor_speakers.py" line="83"/>
+        <source>Merge speakers</source>
+        <translation>Juntar falantes</translation>
+    </message>
+    <message>
+        <location filename="../editor_speakers.py" line="84"/>
+        <source>Merge {0} into:</source>
+        <translation>Juntar {0} a:</translation>
     </message>
 </context>
 <context>
