@@ -1,23 +1,30 @@
 """The GUI thread's longest stall while the editor plays at 2x and the highlight follows (goal: <= 30 ms).
 
-Usage: python bench/editor_playback_stall.py [--seconds 20] [--extra 1380] [--profile]
-A ~150 s spoken WAV (--file-seconds) is made with espeak-ng (tests/speech.py `speak`), one sentence at a time
-with 0.6 s of silence between them, so each sentence's segment and word times are known (words
-share their sentence's time by length, as tests/ui/editor_media.py does; one word in eight is
-given a probability below 0.5). After the file's segments come `--extra` synthetic ones
+Usage: python bench/editor_playback_stall.py [--seconds 20] [--file-seconds 150] [--start-row 20]
+                                             [--extra 1380] [--speed 2] [--profile]
+A spoken WAV of about --file-seconds is made with espeak-ng (tests/speech.py `speak`), one varied
+sentence at a time with 0.6 s of silence between them, so each sentence's segment and word times
+are known (words share their sentence's time by length, as tests/ui/editor_media.py does; one
+word in eight has a probability below 0.5). After the file's segments come --extra synthetic ones
 (~5 s, ~12 words each) so the table has the size of a 2-hour transcript. The job is seeded in a
-fresh DAREDEVIL_HOME's real SQLite history; the real MainWindow opens the editor
-(open_editor), the media is loaded, the speed set to 2x (editor.playback.set_speed(2.0)) and
-playback started from the first segment (editor.playback.toggle()), to the PulseAudio sink.
-A precise QTimer beats every 5 ms on the GUI thread for `--seconds` from the toggle; a stall is
-a gap between beats minus 5 ms. At every reported position the playing row is checked against
-the segment times, and changes of `editor.model.playing_row` (and of the playing word) are counted.
+fresh DAREDEVIL_HOME's real SQLite history; the real MainWindow opens the editor (open_editor),
+the media is loaded, the speed set (editor.playback.set_speed(2.0)), segment --start-row selected
+and playback started (editor.playback.toggle()) to the PulseAudio sink. 150 s and row 20 because
+the default window shows 23 rows: from row 0 of a 60 s file the highlight would never leave the
+view, and the table would never scroll.
+A precise QTimer beats every 5 ms on the GUI thread for --seconds from the toggle; a stall is a
+gap between beats minus 5 ms. At every reported position the playing row is checked against the
+segment times, and changes of `editor.model.playing_row` (and of the playing word) are counted.
+Each gap is split (Linux /proc/thread-self/schedstat) into the GUI thread's time on a core, time
+runnable but waiting for a core (other load), and the rest (asleep or blocked); the machine's CPU
+use over the run is printed too.
 """
 
 from __future__ import annotations
 
 import argparse
 import cProfile
+import gc
 import os
 import pstats
 import re
@@ -25,7 +32,9 @@ import shutil
 import statistics
 import subprocess
 import sys
+import threading
 import time
+import traceback
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -173,7 +182,26 @@ def run(args, home: Path) -> int:
     beat.setTimerType(Qt.TimerType.PreciseTimer)
     beat.setInterval(BEAT_MS)
 
+    last_beat = [time.perf_counter()]
+    caught: list[tuple[float, str]] = []  # (wall s, the GUI thread's Python stack) during a long gap
+    watching = threading.Event()
+
+    def watchdog(main_id: int) -> None:
+        """While a beat is over 12 ms late, note once where the GUI thread is (Python frames; 'exec'
+        alone means it is inside Qt's C++: painting, layout, the media backend...)."""
+        noted = 0.0
+        while watching.is_set():
+            time.sleep(0.002)
+            late = time.perf_counter() - last_beat[0]
+            if late > 0.012 + BEAT_MS / 1000 and last_beat[0] != noted:
+                noted = last_beat[0]
+                frame = sys._current_frames().get(main_id)
+                stack = traceback.extract_stack(frame)[-6:] if frame is not None else []
+                where = " < ".join(f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in reversed(stack))
+                caught.append((since.nsecsElapsed() / 1e9, where))
+
     def tick() -> None:
+        last_beat[0] = time.perf_counter()
         now = sched()
         gaps.append((since.nsecsElapsed() / 1e9, clock.nsecsElapsed() / 1e6, (now[0] - cpu[0][0]) / 1e6,
                      (now[1] - cpu[0][1]) / 1e6))  # fmt: skip
@@ -191,10 +219,24 @@ def run(args, home: Path) -> int:
     editor.playback.position_changed.connect(sample)
     loop = QEventLoop()
     profiler = cProfile.Profile() if args.profile else None
+    collections: list[tuple[float, int, float]] = []  # (wall s at its end, generation, ms) of Python's GC
+    gc_started = [0.0]
+
+    def on_gc(phase: str, info: dict) -> None:
+        if phase == "start":
+            gc_started[0] = time.perf_counter()
+        else:
+            collections.append((since.nsecsElapsed() / 1e9, info["generation"],
+                                (time.perf_counter() - gc_started[0]) * 1000))  # fmt: skip
+
+    gc.callbacks.append(on_gc)
     machine_before, process_before = machine_busy(), time.process_time()
     since.start()
     clock.start()
     cpu[0] = sched()
+    watching.set()
+    watcher = threading.Thread(target=watchdog, args=(threading.get_ident(),), daemon=True)
+    watcher.start()
     gui_cpu_before = cpu[0][0]
     beat.start()
     if profiler:
@@ -205,12 +247,15 @@ def run(args, home: Path) -> int:
     if profiler:
         profiler.disable()
     beat.stop()
+    watching.clear()
+    watcher.join()
+    gc.callbacks.remove(on_gc)
     measuring[0] = False
     window_s = since.nsecsElapsed() / 1e9
     gui_cpu_s = (sched()[0] - gui_cpu_before) / 1e9
     process_s = time.process_time() - process_before
-    busy, total = (a - b for a, b in zip(machine_busy(), machine_before))
-    others_s = max(0.0, busy / os.sysconf("SC_CLK_TCK") - process_s)
+    machine_jiffies, total_jiffies = (a - b for a, b in zip(machine_busy(), machine_before))
+    others_s = max(0.0, machine_jiffies / os.sysconf("SC_CLK_TCK") - process_s)
     played_to = editor.playback.position()
     last_visible = editor.table.rowAt(0)
     was_playing = editor.playback.is_playing()
@@ -254,20 +299,34 @@ def run(args, home: Path) -> int:
     changes = [b[0] for a, b in zip(samples, samples[1:]) if a[2] != b[2]]
     for t, g, c, q in sorted(gaps[1:], key=lambda x: -x[1])[:5]:
         inside = sum(1 for w, *_rest in samples if t - g / 1000 < w <= t)
+        before = [pos for w, pos, *_rest in samples if w <= t]
         turned = sum(1 for w in changes if t - g / 1000 < w <= t)
         print(f"  {g - BEAT_MS:6.1f} ms at {t:6.2f} s: on cpu {c:5.1f} ms, waiting for a core {q:5.1f} ms, "
-              f"{inside} position updates, {turned} row changes")  # fmt: skip
+              f"asleep or blocked {max(0.0, g - c - q):5.1f} ms; {inside} position updates, {turned} row changes, "
+              f"position {before[-1] if before else 0:.1f} s")
     top_cpu_t, top_cpu_g, top_cpu, _q = max(gaps[1:], key=lambda x: x[2])
     print(f"most GUI-thread CPU in one gap: {top_cpu:.1f} ms "
           f"(a {top_cpu_g - BEAT_MS:.1f} ms stall at {top_cpu_t:.2f} s)")
     busy = [(g - BEAT_MS, c, q) for _t, g, c, q in gaps[1:] if g - BEAT_MS > 15]
     if busy:
         on, queued = sum(c for _g, c, _q in busy), sum(q for _g, _c, q in busy)
-        print(f"stalls over 15 ms: {len(busy)}; in them the GUI thread was on a core {on:.1f} ms, runnable but "
-              f"waiting for a core {queued:.1f} ms, of {sum(g + BEAT_MS for g, _c, _q in busy):.1f} ms")
+        whole = sum(g + BEAT_MS for g, _c, _q in busy)
+        print(f"stalls over 15 ms: {len(busy)}; in those gaps ({whole:.1f} ms) the GUI thread was on a core "
+              f"{on:.1f} ms, runnable but waiting for a core {queued:.1f} ms, "
+              f"asleep or blocked {max(0.0, whole - on - queued):.1f} ms")
     print(f"CPU over the {window_s:.1f} s: GUI thread {gui_cpu_s:.2f} s, this process's other threads "
-          f"{process_s - gui_cpu_s:.2f} s; the machine's {os.cpu_count()} cores were {100 * busy / total:.0f}% busy "
+          f"{process_s - gui_cpu_s:.2f} s; the machine's {os.cpu_count()} cores were "
+          f"{100 * machine_jiffies / total_jiffies:.0f}% busy "
           f"(all other processes: {others_s:.1f} core-s)")  # fmt: skip
+    if collections:
+        at, generation, longest = max(collections, key=lambda x: x[2])
+        print(f"Python GC on the GUI thread: {len(collections)} collections "
+              f"({sum(1 for c in collections if c[1] == 2)} of generation 2), longest {longest:.1f} ms "
+              f"(generation {generation}, at {at:.2f} s)")  # fmt: skip
+    if caught:
+        print(f"where the GUI thread was during gaps over {12 + BEAT_MS} ms (a watchdog thread's look):")
+        for at, where in caught[:8]:
+            print(f"  {at:6.2f} s: {where}")
     compute = [c for _t, _g, c, _q in gaps[1:]]
     print(f"GUI-thread work per beat: p99 {pct(compute, 0.99):.1f} ms, max {max(compute):.1f} ms")
     late = [v for t, v in stalls if t > 1.0]

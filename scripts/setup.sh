@@ -13,6 +13,8 @@ SYSTEM_PACKAGES=(
   libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-xfixes0 libxcb-xkb1 libxcb-util1
   # an audio output for the editor's playback tests (a null sink)
   pulseaudio pulseaudio-utils
+  # a real broker for the shared-server tests (issue 11)
+  redis-server
   # installer checks
   dpkg-dev desktop-file-utils appstream strace
 )

@@ -55,6 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--batched", dest="batched", action="store_const", const="on",
                    help="batched decoding (faster-whisper); default: from 60 s of audio")
     t.add_argument("--no-batched", dest="batched", action="store_const", const="off")
+    t.add_argument("--server", metavar="URL", help="send the audio to a `daredevil server` through this "
+                   "redis:// or rediss:// broker (a password in the URL, or $DAREDEVIL_BROKER_PASSWORD)")
     t.add_argument("--no-cache", action="store_true")
     t.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
 
@@ -67,6 +69,11 @@ def build_parser() -> argparse.ArgumentParser:
     md = msub.add_parser("download", help="download a named openai-whisper model")
     md.add_argument("name")
     msub.add_parser("install-starter", help="install the bundled starter model (base)")
+
+    s = sub.add_parser("server", help="run a transcription server for workstations (Celery worker)")
+    from desktop_app.server.cli import add_arguments
+
+    add_arguments(s)
 
     c = sub.add_parser("check-playback", help="play a few seconds of FILE as the editor would (sound check)")
     c.add_argument("file", metavar="FILE")
@@ -114,6 +121,10 @@ def main(argv: list[str] | None = None) -> int:
         except Interrupted as exc:  # before or after a file's turn; during one, the command says more
             print(f"daredevil: stopped by {exc.signal_name}", file=sys.stderr)
             return exc.exit_code
+    if args.command == "server":
+        from desktop_app.server.cli import run_server
+
+        return run_server(args)
     if args.command == "check-playback":
         from desktop_app.ui.playback_check import check_playback
 
@@ -132,7 +143,7 @@ def gui_main() -> int:
     """Entry point of the desktop launcher: the window, with any file arguments."""
     multiprocessing.freeze_support()
     argv = sys.argv[1:]
-    if argv and argv[0] in {"transcribe", "models", "gui", "check-playback"} | {"--version", "-h", "--help"}:
+    if argv and argv[0] in {"transcribe", "models", "gui", "check-playback", "server"} | {"--version", "-h", "--help"}:
         return main(argv)
     return main(["gui", *argv])
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import logging
 import sys
 import traceback
@@ -125,6 +126,9 @@ def run_transcribe(args: argparse.Namespace) -> int:
     settings, problems = read_settings()
     for problem in problems:
         print(f"daredevil: warning: {problem}", file=sys.stderr)
+    if getattr(args, "server", None):
+        password = os.environ.get("DAREDEVIL_BROKER_PASSWORD") or settings.server_password
+        settings = replace(settings, server_url=args.server, server_password=password)
     sweep_stale_temp()
     sweep_abandoned_model_files()
     pipeline = Pipeline(

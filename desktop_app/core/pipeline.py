@@ -55,6 +55,22 @@ def weights_sha256(model: ModelInfo, engine: str = "openai-whisper") -> str:
     return form.sha256
 
 
+def make_engine(settings: Settings):
+    """The engine client the settings ask for: this computer's worker, or a shared server's queue."""
+
+    def local() -> EngineClient:
+        return EngineClient(max_jobs=settings.worker_max_jobs, max_rss_gb=settings.worker_max_rss_gb,
+                            idle_release_s=settings.model_idle_release_s)  # fmt: skip
+
+    if not settings.server_url:
+        return local()
+    from desktop_app.core.remote.celery_app import broker_url
+    from desktop_app.core.remote.remote_client import RemoteEngineClient
+
+    return RemoteEngineClient(broker_url(settings.server_url, settings.server_password),
+                              fallback_after_s=settings.server_fallback_min * 60, local_factory=local)  # fmt: skip
+
+
 @dataclass(frozen=True)
 class PreparedJob:
     """A checked file, ready to extract: what it is and where its result is cached."""
@@ -135,10 +151,7 @@ class Pipeline:
         self._model: ModelInfo | None = None
         self._model_lock = threading.Lock()
         self.cache = self._open_cache(settings) if use_cache else None
-        self.engine = engine or EngineClient(
-            max_jobs=settings.worker_max_jobs, max_rss_gb=settings.worker_max_rss_gb,
-            idle_release_s=settings.model_idle_release_s,
-        )
+        self.engine = engine or make_engine(settings)
         self.retry = RetryPolicy.from_limits(settings.limits)
 
     def _open_cache(self, settings: Settings) -> ResultCache | None:

@@ -71,6 +71,10 @@ class Settings:
     worker_max_rss_gb: float = field(default=8.0, metadata=_range(0.1, 1024 * 1024))
     # the engine releases its model (and its GPU memory) after this long without a job; 0: never
     model_idle_release_s: float = field(default=900.0, metadata=_range(0, 30 * 24 * 3600))
+    # A shared server (issue 11): None transcribes on this computer.
+    server_url: str | None = field(default=None, metadata={"pattern": r"rediss?://.+"})
+    server_password: str | None = None  # kept in this settings file, readable by this user only
+    server_fallback_min: float = field(default=0.0, metadata=_range(0, 7 * 24 * 60))  # 0: wait for the server
     uncertain_below: float = field(default=0.5, metadata=_range(0.0, 1.0))  # editor marks words below it
     ui_language: str | None = field(default=None, metadata={"pattern": r"[a-z]{2,3}(_[A-Z]{2})?"})  # None: the system's
 

@@ -104,3 +104,10 @@ def sweep_abandoned_model_files(models_dir: Path | None = None, older_than_s: fl
         removed.append(entry)
         log.info("Removed an abandoned model file: %s", entry)
     return removed
+
+
+def process_temp_dir(root: Path) -> Path:
+    """This process's own temp folder under `root`; `sweep_stale_temp` removes it once the process is gone."""
+    folder = root / _process_tag(os.getpid())
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

@@ -82,7 +82,10 @@ class PipelineSetup(QObject):
         if old is None:
             return
         s = self._settings
-        if (s.worker_max_jobs, s.worker_max_rss_gb) == (old.settings.worker_max_jobs, old.settings.worker_max_rss_gb):
+        def kept(x: Settings) -> tuple:
+            return x.worker_max_jobs, x.worker_max_rss_gb, x.server_url, x.server_password, x.server_fallback_min
+
+        if kept(s) == kept(old.settings):
             # keep the worker: it reloads its model only if the model or device changed
             self._pipeline = self._make_pipeline(s, self.paths, engine=old.engine)
             if old.cache is not None:

@@ -1,0 +1,1 @@
+"""Sending jobs to shared GPU servers (Celery over Redis): the wire format and the client."""
