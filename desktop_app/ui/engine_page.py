@@ -1,10 +1,11 @@
-"""Settings > Engine: which engine runs, its compute type, silence skipping and batching."""
+"""Settings > Engine: which engine runs, its compute type, silence skipping, batching, and where."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QWidget
 
 from desktop_app.core.settings import Settings
+from desktop_app.ui.server_box import ServerBox
 
 
 def _combo(items: list[tuple[str, str]], tip: str) -> QComboBox:
@@ -50,12 +51,15 @@ class EnginePage(QWidget):
         form.addRow("", self.vad_check)
         form.addRow(self.tr("Batched decoding:"), self.batched_combo)
         form.addRow("", note)
+        self.server_box = ServerBox(self)
+        form.addRow(self.server_box)
 
     def show_settings(self, settings: Settings) -> None:
         _select(self.engine_combo, settings.engine)
         _select(self.compute_combo, settings.compute_type)
         self.vad_check.setChecked(settings.vad)
         _select(self.batched_combo, settings.batched)
+        self.server_box.show_settings(settings)
 
     def changes(self) -> dict[str, object]:
         """The page's Settings fields."""
@@ -64,4 +68,5 @@ class EnginePage(QWidget):
             "compute_type": self.compute_combo.currentData(),
             "vad": self.vad_check.isChecked(),
             "batched": self.batched_combo.currentData(),
+            **self.server_box.changes(),
         }
