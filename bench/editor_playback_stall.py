@@ -1,7 +1,7 @@
 """The GUI thread's longest stall while the editor plays at 2x and the highlight follows (goal: <= 30 ms).
 
 Usage: python bench/editor_playback_stall.py [--seconds 20] [--file-seconds 150] [--start-row 20]
-                                             [--extra 1380] [--speed 2] [--profile]
+                                             [--extra 1380] [--speed 2] [--profile] [--watchdog]
 A spoken WAV of about --file-seconds is made with espeak-ng (tests/speech.py `speak`), one varied
 sentence at a time with 0.6 s of silence between them, so each sentence's segment and word times
 are known (words share their sentence's time by length, as tests/ui/editor_media.py does; one
@@ -111,6 +111,8 @@ def main() -> int:
                         help="play from this segment (20: the highlight soon leaves the 23 rows in view, so "
                              "every new segment scrolls the table)")
     parser.add_argument("--profile", action="store_true", help="cProfile the measured window; print the top")
+    parser.add_argument("--watchdog", action="store_true",
+                        help="a thread notes the GUI thread's Python stack during gaps over 17 ms")
     args = parser.parse_args()
     home = fresh_home()
     try:
@@ -234,9 +236,10 @@ def run(args, home: Path) -> int:
     since.start()
     clock.start()
     cpu[0] = sched()
-    watching.set()
     watcher = threading.Thread(target=watchdog, args=(threading.get_ident(),), daemon=True)
-    watcher.start()
+    if args.watchdog:  # off by default: a second Python thread contends for the GIL
+        watching.set()
+        watcher.start()
     gui_cpu_before = cpu[0][0]
     beat.start()
     if profiler:
@@ -247,8 +250,9 @@ def run(args, home: Path) -> int:
     if profiler:
         profiler.disable()
     beat.stop()
-    watching.clear()
-    watcher.join()
+    if args.watchdog:
+        watching.clear()
+        watcher.join()
     gc.callbacks.remove(on_gc)
     measuring[0] = False
     window_s = since.nsecsElapsed() / 1e9

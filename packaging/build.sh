@@ -49,7 +49,10 @@ step "stripping shared objects"
 # After the build, not PyInstaller's --strip: that breaks numpy's vendored OpenBLAS
 # ("ELF load command address/offset not page-aligned"), so the vendored libraries of wheels
 # (numpy.libs, scipy.libs, scikit_learn.libs, ...: auditwheel's *.libs folders) are left alone.
-find "$BUNDLE/_internal" -type f -name '*.so*' ! -path '*.libs/*' ! -name 'lib*openblas*' -print0 |
+# Qt Multimedia's FFmpeg libraries (libav*, libsw*) are built with aligned segments that strip
+# breaks the same way ("ELF load command address/offset not page-aligned"): left alone too.
+find "$BUNDLE/_internal" -type f -name '*.so*' ! -path '*.libs/*' ! -name 'lib*openblas*' \
+  ! -name 'libav*' ! -name 'libsw*' -print0 |
   xargs -0 -n 16 -P "$(nproc)" strip --strip-unneeded 2>/dev/null || true
 # Qt libraries the spec dropped leave their version symlinks dangling.
 find "$BUNDLE" -xtype l -delete

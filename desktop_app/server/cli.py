@@ -34,6 +34,10 @@ def run_server(args: argparse.Namespace) -> int:
     app = make_app(config)
     if args.check:
         return check(app, config)
+    from desktop_app.core.paths import app_paths
+    from desktop_app.core.tempfiles import sweep_stale_temp
+
+    sweep_stale_temp(app_paths().ensure().temp_root)  # what a killed server left
     register(app, args.max_upload_mb * 1024**2)
     argv = ["worker", f"--concurrency={max(args.concurrency, 1)}", "--pool=prefork", "-Q", config.queue,
             "--loglevel=INFO", "-n", f"daredevil-{os.getpid()}@{socket.gethostname()}",
