@@ -60,7 +60,9 @@ class RemoteEngineClient:
         job_id = uuid.uuid4().hex
         request = RemoteRequest(self.client_id, job_id, model.name, options, encode_flac(audio), key)
         result = self.app.send_task(TASK_NAME, args=[request.to_json()], queue=self.queue,
-                                    task_id=f"{self.client_id}-{job_id}")  # fmt: skip
+                                    task_id=f"{self.client_id}-{job_id}",
+                                    argsrepr=f"(<job {job_id[:12]}: {len(request.flac)} bytes of FLAC>)",
+                                    kwargsrepr="{}")  # a worker's log shows this, never the audio or key
         log.info("Sent to the server at %s (%.1f MB of FLAC)", self.shown_url, len(request.flac) / 1e6)
         try:
             return self._await(result, key, on_progress, cancel, hard_limit_s)
