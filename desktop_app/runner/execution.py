@@ -247,6 +247,8 @@ class JobExecution(QObject):
             self.apply(job_id, SpeakersStarted())
         if progress.segment is not None:
             self.queue.add_segment(job_id, progress.segment)
+        if progress.note:
+            self.queue.log(job_id, progress.note, logging.WARNING)
         self.apply(job_id, Progressed(progress.fraction, progress.eta_s))
 
     def _on_engine_done(self, job_id: str, run: _Run, result, error: BaseException | None) -> None:

@@ -149,7 +149,7 @@ def test_kill_9_of_the_worker_mid_job_delivers_it_again_once(start_server, redis
     client.close()
 
 
-def test_a_wrong_password_or_no_broker_says_so(redis, tmp_path):
+def test_a_wrong_password_or_no_broker_says_so(redis, tmp_path, tiny_en_model, english_wav):
     wrong = RemoteEngineClient(f"redis://:not-{PASSWORD}@127.0.0.1:{redis.port}/0")
     assert "password" in wrong.check()
     wrong.close()
@@ -160,6 +160,13 @@ def test_a_wrong_password_or_no_broker_says_so(redis, tmp_path):
 
     assert check_server(f"redis://127.0.0.1:{redis.port}/0", PASSWORD) is None
     assert "redis://" in check_server("http://example", None)
+
+    # a job sent with a wrong password fails at once, on its row (here: the CLI's line)
+    model = tiny_en_model.form(ModelFormat.OPENAI).path
+    wrong_url = f"redis://:wrong@127.0.0.1:{redis.port}/0"
+    proc = _transcribe_cli(tmp_path / "ws", model, english_wav, tmp_path / "out", wrong_url)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 1 and "hello.wav" in err and "password" in err, err
 
 
 def new_key_material_absent(log: str) -> bool:

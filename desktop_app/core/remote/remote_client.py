@@ -51,7 +51,7 @@ class RemoteEngineClient:
                    cancel: threading.Event | None = None, soft_limit_s: float | None = None,
                    hard_limit_s: float | None = None) -> Transcript:  # fmt: skip
         """Transcribe on the server; raises the same errors as the local client."""
-        if not self.wait_for_broker(cancel):
+        if not self.wait_for_broker(cancel, on_progress):
             log.warning("The server at %s was out of reach for %.0f min; transcribing on this computer",
                         self.shown_url, self.fallback_after_s / 60)  # fmt: skip
             return self._local_client().transcribe(audio, model, options, device, on_progress, cancel,
@@ -104,8 +104,9 @@ class RemoteEngineClient:
             return f"The server at {self.shown_url} can't be used: {describe_broker_error(exc)}"
         return None
 
-    def wait_for_broker(self, cancel: threading.Event | None) -> bool:
-        """Wait until the broker answers (True), or the fallback time passes (False)."""
+    def wait_for_broker(self, cancel: threading.Event | None, on_progress=None) -> bool:
+        """Wait until the broker answers (True), or the fallback time passes (False); each new
+        reason for waiting goes to the job's log through `on_progress`."""
         started, told = time.monotonic(), None
         while True:
             problem = self.check()
@@ -115,8 +116,10 @@ class RemoteEngineClient:
                 return True
             if told != problem:
                 log.warning("%s The job waits and goes on when it answers.", problem)
+                if on_progress is not None:
+                    on_progress(EngineProgress(0.0, note=f"{problem} The job waits and goes on when it answers."))
                 told = problem
-            if "password" in problem and self._local_factory is None:
+            if "password" in problem:
                 raise ServerUnreachableError(problem)  # waiting can't mend a wrong password
             if self.fallback_after_s and self._local_factory and time.monotonic() - started >= self.fallback_after_s:
                 return False
@@ -147,7 +150,7 @@ class RemoteEngineClient:
                 state, info = result.state, result.info
             except Exception as exc:  # noqa: BLE001 - the broker went away: wait for it, the job goes on
                 log.warning("Lost the server (%s); waiting for it", describe_broker_error(exc))
-                self.wait_for_broker(cancel)
+                self.wait_for_broker(cancel, on_progress)
                 continue
             if state == "PROGRESS" and isinstance(info, dict) and on_progress is not None:
                 meta = unseal(key, info["sealed"])

@@ -156,102 +156,102 @@
 <context>
     <name>EnginePage</name>
     <message>
-        <location filename="../engine_page.py" line="28"/>
+        <location filename="../engine_page.py" line="29"/>
         <source>Automatic (faster-whisper where the model allows)</source>
         <translation>Automático (faster-whisper quando o modelo permite)</translation>
     </message>
     <message>
-        <location filename="../engine_page.py" line="29"/>
+        <location filename="../engine_page.py" line="30"/>
         <source>faster-whisper (CTranslate2)</source>
         <translation>faster-whisper (CTranslate2)</translation>
     </message>
     <message>
-        <location filename="../engine_page.py" line="30"/>
+        <location filename="../engine_page.py" line="31"/>
         <source>openai-whisper (PyTorch)</source>
         <translation>openai-whisper (PyTorch)</translation>
     </message>
     <message>
-        <location filename="../engine_page.py" line="31"/>
+        <location filename="../engine_page.py" line="32"/>
         <source>faster-whisper is several times faster and needs less memory</source>
         <translation>O faster-whisper é várias vezes mais rápido e usa menos memória</translation>
     </message>
     <message>
-        <location filename="../engine_page.py" line="34"/>
+        <location filename="../engine_page.py" line="35"/>
         <source>Automatic (int8 on the CPU, float16 on a GPU)</source>
         <translation>Automático (int8 na CPU, float16 na GPU)</translation>
     </message>
     <message>
-        <location filename="../engine_page.py" line="35"/>
+        <location filename="../engine_page.py" line="36"/>
         <source>int8 (CPU)</source>
         <translation>int8 (CPU)</translation>
     </message>
     <message>
-        <location filename="../engine_page.py" line="35"/>
+        <location filename="../engine_page.py" line="36"/>
         <source>float32 (CPU)</source>
         <translation>float32 (CPU)</translation>
     </message>
     <message>
-        <location filename="../engine_page.py" line="36"/>
+        <location filename="../engine_page.py" line="37"/>
         <source>float16 (GPU)</source>
         <translation>float16 (GPU)</translation>
     </message>
     <message>
-        <location filename="../engine_page.py" line="36"/>
+        <location filename="../engine_page.py" line="37"/>
         <source>int8_float16 (GPU)</source>
         <translation>int8_float16 (GPU)</translation>
     </message>
     <message>
-        <location filename="../engine_page.py" line="37"/>
+        <location filename="../engine_page.py" line="38"/>
         <source>How faster-whisper computes; openai-whisper uses float32 on the CPU, float16 on a GPU</source>
         <translation>Como o faster-whisper calcula; o openai-whisper usa float32 na CPU e float16 na GPU</translation>
     </message>
     <message>
-        <location filename="../engine_page.py" line="39"/>
+        <location filename="../engine_page.py" line="40"/>
         <source>Skip silence (voice activity detection)</source>
         <translation>Pular silêncio (detecção de voz)</translation>
     </message>
     <message>
-        <location filename="../engine_page.py" line="40"/>
+        <location filename="../engine_page.py" line="41"/>
         <source>Silence costs seconds, not minutes, and gives no invented text</source>
         <translation>O silêncio custa segundos, não minutos, e não gera texto inventado</translation>
     </message>
     <message>
-        <location filename="../engine_page.py" line="42"/>
+        <location filename="../engine_page.py" line="43"/>
         <source>Automatic (from one minute of audio)</source>
         <translation>Automático (a partir de um minuto de áudio)</translation>
     </message>
     <message>
-        <location filename="../engine_page.py" line="42"/>
+        <location filename="../engine_page.py" line="43"/>
         <source>On</source>
         <translation>Ligado</translation>
     </message>
     <message>
-        <location filename="../engine_page.py" line="42"/>
+        <location filename="../engine_page.py" line="43"/>
         <source>Off</source>
         <translation>Desligado</translation>
     </message>
     <message>
-        <location filename="../engine_page.py" line="43"/>
+        <location filename="../engine_page.py" line="44"/>
         <source>Decode several parts of the audio at once (faster on long files)</source>
         <translation>Decodificar várias partes do áudio de uma vez (mais rápido em arquivos longos)</translation>
     </message>
     <message>
-        <location filename="../engine_page.py" line="45"/>
+        <location filename="../engine_page.py" line="46"/>
         <source>Silence skipping and batching apply to faster-whisper only.</source>
         <translation>Pular silêncio e decodificar em lotes valem só para o faster-whisper.</translation>
     </message>
     <message>
-        <location filename="../engine_page.py" line="48"/>
+        <location filename="../engine_page.py" line="49"/>
         <source>Engine:</source>
         <translation>Motor:</translation>
     </message>
     <message>
-        <location filename="../engine_page.py" line="49"/>
+        <location filename="../engine_page.py" line="50"/>
         <source>Compute type:</source>
         <translation>Tipo de cálculo:</translation>
     </message>
     <message>
-        <location filename="../engine_page.py" line="51"/>
+        <location filename="../engine_page.py" line="52"/>
         <source>Batched decoding:</source>
         <translation>Decodificação em lotes:</translation>
     </message>
@@ -741,7 +741,7 @@
 <context>
     <name>JobExecution</name>
     <message>
-        <location filename="../../runner/execution.py" line="280"/>
+        <location filename="../../runner/execution.py" line="282"/>
         <source>Something unexpected went wrong ({0}). The job&apos;s log has the details.</source>
         <extracomment>Audio decoded ahead of the engine, beyond the jobs the I/O pool is working on.</extracomment>
         <translation>Algo inesperado deu errado ({0}). O registro do trabalho tem os detalhes.</translation>
@@ -1374,6 +1374,84 @@ ou use Arquivo &gt; Adicionar arquivos (Ctrl+O)</translation>
         <location filename="../segment_table_model.py" line="292"/>
         <source>Set the speaker of segment {0}</source>
         <translation>Definir o falante do segmento {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ServerBox</name>
+    <message>
+        <location filename="../server_box.py" line="19"/>
+        <source>Where to transcribe</source>
+        <translation>Onde transcrever</translation>
+    </message>
+    <message>
+        <location filename="../server_box.py" line="20"/>
+        <source>This computer</source>
+        <translation>Este computador</translation>
+    </message>
+    <message>
+        <location filename="../server_box.py" line="21"/>
+        <source>A server</source>
+        <translation>Um servidor</translation>
+    </message>
+    <message>
+        <location filename="../server_box.py" line="27"/>
+        <source>The broker of a `daredevil server`: redis://, or rediss:// for TLS</source>
+        <translation>O broker de um `daredevil server`: redis://, ou rediss:// para TLS</translation>
+    </message>
+    <message>
+        <location filename="../server_box.py" line="33"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../server_box.py" line="34"/>
+        <source>never (wait for the server)</source>
+        <translation>nunca (esperar pelo servidor)</translation>
+    </message>
+    <message>
+        <location filename="../server_box.py" line="35"/>
+        <source>When the server can&apos;t be reached for this long, transcribe here</source>
+        <translation>Quando o servidor ficar inacessível por este tempo, transcrever aqui</translation>
+    </message>
+    <message>
+        <location filename="../server_box.py" line="36"/>
+        <source>Test</source>
+        <translation>Testar</translation>
+    </message>
+    <message>
+        <location filename="../server_box.py" line="48"/>
+        <source>Server address:</source>
+        <translation>Endereço do servidor:</translation>
+    </message>
+    <message>
+        <location filename="../server_box.py" line="49"/>
+        <source>Password:</source>
+        <translation>Senha:</translation>
+    </message>
+    <message>
+        <location filename="../server_box.py" line="50"/>
+        <source>Use this computer after:</source>
+        <translation>Usar este computador após:</translation>
+    </message>
+    <message>
+        <location filename="../server_box.py" line="52"/>
+        <source>Checks and audio extraction stay here; the server gets compressed audio. The speaker step runs on this computer.</source>
+        <translation>As verificações e a extração do áudio ficam aqui; o servidor recebe o áudio comprimido. A etapa de falantes roda neste computador.</translation>
+    </message>
+    <message>
+        <location filename="../server_box.py" line="83"/>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+    <message>
+        <location filename="../server_box.py" line="90"/>
+        <source>The test failed: {0}</source>
+        <translation>O teste falhou: {0}</translation>
+    </message>
+    <message>
+        <location filename="../server_box.py" line="94"/>
+        <source>The server&apos;s broker answers. Jobs will go there.</source>
+        <translation>O broker do servidor responde. Os trabalhos irão para lá.</translation>
     </message>
 </context>
 <context>
