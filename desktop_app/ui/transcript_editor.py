@@ -124,6 +124,9 @@ class TranscriptEditor(ReviewActions, SpeakerActions, QWidget):
         self.undo_stack.indexChanged.connect(self._update_actions)
         self.table.selectionModel().currentRowChanged.connect(self._update_actions)
         self.table.clicked_at.connect(self.seek_to_click)
+        if transcript.segments and not any(s.words for s in transcript.segments):
+            self._say(self.tr("This job has no word timings: turn on Settings > Transcription > Word timestamps "
+                              "to mark uncertain words and follow each word as it plays."))  # fmt: skip
         self.setup_speakers()
         self.undo_stack.indexChanged.connect(self.update_speaker_column)
         self._set_source(self._source if self._source.is_file() else None)

@@ -1792,7 +1792,7 @@ ou use Arquivo &gt; Adicionar arquivos (Ctrl+O)</translation>
     <name>TranscriptEditor</name>
     <message>
         <location filename="../transcript_editor.py" line="61"/>
-        <location filename="../transcript_editor.py" line="219"/>
+        <location filename="../transcript_editor.py" line="222"/>
         <source>Transcript — {0}</source>
         <translation>Transcrição — {0}</translation>
     </message>
@@ -1812,227 +1812,232 @@ ou use Arquivo &gt; Adicionar arquivos (Ctrl+O)</translation>
         <translation>Localizar arquivo…</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="157"/>
+        <location filename="../transcript_editor.py" line="128"/>
+        <source>This job has no word timings: turn on Settings &gt; Transcription &gt; Word timestamps to mark uncertain words and follow each word as it plays.</source>
+        <translation>Este trabalho não tem tempos por palavra: ative Configurações &gt; Transcrição &gt; Tempos por palavra para marcar palavras incertas e acompanhar cada palavra durante a reprodução.</translation>
+    </message>
+    <message>
+        <location filename="../transcript_editor.py" line="160"/>
         <source>Undo</source>
         <translation>Desfazer</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="159"/>
+        <location filename="../transcript_editor.py" line="162"/>
         <source>Redo</source>
         <translation>Refazer</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="165"/>
+        <location filename="../transcript_editor.py" line="168"/>
         <source>Save now</source>
         <translation>Salvar agora</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="166"/>
+        <location filename="../transcript_editor.py" line="169"/>
         <source>Edits also save themselves a second after you make them</source>
         <translation>As edições também são salvas sozinhas um segundo depois de feitas</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="169"/>
+        <location filename="../transcript_editor.py" line="172"/>
         <source>Revert to original</source>
         <translation>Reverter ao original</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="170"/>
+        <location filename="../transcript_editor.py" line="173"/>
         <source>Bring back the text the engine wrote (undoable)</source>
         <translation>Trazer de volta o texto que o motor escreveu (pode ser desfeito)</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="171"/>
+        <location filename="../transcript_editor.py" line="174"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="172"/>
+        <location filename="../transcript_editor.py" line="175"/>
         <source>Find…</source>
         <translation>Localizar…</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="173"/>
+        <location filename="../transcript_editor.py" line="176"/>
         <source>Replace…</source>
         <translation>Substituir…</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="174"/>
+        <location filename="../transcript_editor.py" line="177"/>
         <source>Find next</source>
         <translation>Localizar próximo</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="175"/>
+        <location filename="../transcript_editor.py" line="178"/>
         <source>Merge with next</source>
         <translation>Juntar com o próximo</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="176"/>
+        <location filename="../transcript_editor.py" line="179"/>
         <source>Join the selected segment and the one after it</source>
         <translation>Juntar o segmento selecionado com o seguinte</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="177"/>
+        <location filename="../transcript_editor.py" line="180"/>
         <source>Split at cursor</source>
         <translation>Dividir no cursor</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="178"/>
+        <location filename="../transcript_editor.py" line="181"/>
         <source>While editing a text, cut the segment where the cursor is</source>
         <translation>Ao editar um texto, dividir o segmento onde está o cursor</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="179"/>
+        <location filename="../transcript_editor.py" line="182"/>
         <source>Set start to playhead</source>
         <translation>Início na posição da reprodução</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="180"/>
+        <location filename="../transcript_editor.py" line="183"/>
         <source>Set end to playhead</source>
         <translation>Fim na posição da reprodução</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="181"/>
+        <location filename="../transcript_editor.py" line="184"/>
         <source>Start 0.1 s earlier</source>
         <translation>Início 0,1 s antes</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="182"/>
+        <location filename="../transcript_editor.py" line="185"/>
         <source>Start 0.1 s later</source>
         <translation>Início 0,1 s depois</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="183"/>
+        <location filename="../transcript_editor.py" line="186"/>
         <source>End 0.1 s earlier</source>
         <translation>Fim 0,1 s antes</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="184"/>
+        <location filename="../transcript_editor.py" line="187"/>
         <source>End 0.1 s later</source>
         <translation>Fim 0,1 s depois</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="185"/>
+        <location filename="../transcript_editor.py" line="188"/>
         <source>Shift all times</source>
         <translation>Deslocar todos os tempos</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="187"/>
+        <location filename="../transcript_editor.py" line="190"/>
         <source>Next uncertain word</source>
         <translation>Próxima palavra incerta</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="188"/>
+        <location filename="../transcript_editor.py" line="191"/>
         <source>Previous uncertain word</source>
         <translation>Palavra incerta anterior</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="189"/>
+        <location filename="../transcript_editor.py" line="192"/>
         <source>Rename speaker…</source>
         <translation>Renomear falante…</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="190"/>
+        <location filename="../transcript_editor.py" line="193"/>
         <source>Rename the selected segment&apos;s speaker in every segment</source>
         <translation>Renomear o falante do segmento selecionado em todos os segmentos</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="191"/>
+        <location filename="../transcript_editor.py" line="194"/>
         <source>Merge speaker into…</source>
         <translation>Juntar falante a…</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="192"/>
+        <location filename="../transcript_editor.py" line="195"/>
         <source>Give the selected segment&apos;s speaker&apos;s segments to another speaker</source>
         <translation>Passar os segmentos do falante do segmento selecionado para outro falante</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="193"/>
+        <location filename="../transcript_editor.py" line="196"/>
         <source>Show video</source>
         <translation>Mostrar vídeo</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="236"/>
+        <location filename="../transcript_editor.py" line="239"/>
         <source>The source file {0} is missing or was moved. Editing goes on without sound; locate the file to hear it.</source>
         <translation>O arquivo de origem {0} não existe ou foi movido. A edição continua sem som; localize o arquivo para ouvi-lo.</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="240"/>
+        <location filename="../transcript_editor.py" line="243"/>
         <source>Playback needs Qt Multimedia (PySide6-Addons).</source>
         <translation>A reprodução precisa do Qt Multimedia (PySide6-Addons).</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="246"/>
+        <location filename="../transcript_editor.py" line="249"/>
         <source>Locate {0}</source>
         <translation>Localizar {0}</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="324"/>
+        <location filename="../transcript_editor.py" line="327"/>
         <source>Not saved: {0}</source>
         <translation>Não salvo: {0}</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="330"/>
+        <location filename="../transcript_editor.py" line="333"/>
         <source>Saved. Exports use the edited text; the original result is kept. Ctrl+E exports.</source>
         <translation>Salvo. As exportações usam o texto editado; o resultado original é mantido. Ctrl+E exporta.</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="348"/>
+        <location filename="../transcript_editor.py" line="351"/>
         <source>Edits not saved</source>
         <translation>Edições não salvas</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="349"/>
+        <location filename="../transcript_editor.py" line="352"/>
         <source>Your edits could not be saved. Close anyway and lose them?</source>
         <translation>Não foi possível salvar suas edições. Fechar mesmo assim e perdê-las?</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="186"/>
+        <location filename="../transcript_editor.py" line="189"/>
         <source>Move every start and end time by the offset</source>
         <translation>Mover todos os tempos de início e fim pelo deslocamento</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="167"/>
+        <location filename="../transcript_editor.py" line="170"/>
         <source>Export…</source>
         <translation>Exportar…</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="168"/>
+        <location filename="../transcript_editor.py" line="171"/>
         <source>Write subtitles or text from the edited transcript</source>
         <translation>Gerar legendas ou texto a partir da transcrição editada</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="284"/>
+        <location filename="../transcript_editor.py" line="287"/>
         <source>Select a segment that has another one after it.</source>
         <translation>Selecione um segmento que tenha outro depois dele.</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="293"/>
+        <location filename="../transcript_editor.py" line="296"/>
         <source>Double-click a text and put the cursor where it should be split.</source>
         <translation>Clique duas vezes em um texto e coloque o cursor onde ele deve ser dividido.</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="299"/>
+        <location filename="../transcript_editor.py" line="302"/>
         <source>Put the cursor between two words to split there.</source>
         <translation>Coloque o cursor entre duas palavras para dividir ali.</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="308"/>
+        <location filename="../transcript_editor.py" line="311"/>
         <source>Shifted by {0:+.3f} s: no time can go before the start.</source>
         <translation>Deslocado em {0:+.3f} s: nenhum tempo pode ficar antes do início.</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="310"/>
+        <location filename="../transcript_editor.py" line="313"/>
         <source>Shifted every time by {0:+.3f} s.</source>
         <translation>Todos os tempos foram deslocados em {0:+.3f} s.</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="326"/>
+        <location filename="../transcript_editor.py" line="329"/>
         <source>Not saved</source>
         <translation>Não salvo</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="327"/>
+        <location filename="../transcript_editor.py" line="330"/>
         <source>The edited transcript could not be saved: {0}</source>
         <translation>Não foi possível salvar a transcrição editada: {0}</translation>
     </message>
