@@ -94,11 +94,11 @@ def spoken_media(folder: Path, target_s: float):
     return wav, duration_s(wav), segments
 
 
-def machine_busy() -> tuple[float, float]:
-    """(busy, total) jiffies of all cores since boot, from /proc/stat."""
+def machine_busy() -> tuple[int, int, int]:
+    """(busy, total, steal) jiffies of all cores since boot, from /proc/stat (steal: a VM's vCPU not run)."""
     fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
     idle = fields[3] + fields[4]  # idle + iowait
-    return sum(fields) - idle, sum(fields)
+    return sum(fields) - idle, sum(fields), fields[7]
 
 
 def main() -> int:
@@ -258,7 +258,7 @@ def run(args, home: Path) -> int:
     window_s = since.nsecsElapsed() / 1e9
     gui_cpu_s = (sched()[0] - gui_cpu_before) / 1e9
     process_s = time.process_time() - process_before
-    machine_jiffies, total_jiffies = (a - b for a, b in zip(machine_busy(), machine_before))
+    machine_jiffies, total_jiffies, steal_jiffies = (a - b for a, b in zip(machine_busy(), machine_before))
     others_s = max(0.0, machine_jiffies / os.sysconf("SC_CLK_TCK") - process_s)
     played_to = editor.playback.position()
     last_visible = editor.table.rowAt(0)
@@ -321,7 +321,8 @@ def run(args, home: Path) -> int:
     print(f"CPU over the {window_s:.1f} s: GUI thread {gui_cpu_s:.2f} s, this process's other threads "
           f"{process_s - gui_cpu_s:.2f} s; the machine's {os.cpu_count()} cores were "
           f"{100 * machine_jiffies / total_jiffies:.0f}% busy "
-          f"(all other processes: {others_s:.1f} core-s)")  # fmt: skip
+          f"(all other processes: {others_s:.1f} core-s; stolen by the VM host: "
+          f"{steal_jiffies / os.sysconf('SC_CLK_TCK'):.2f} core-s)")  # fmt: skip
     if collections:
         at, generation, longest = max(collections, key=lambda x: x[2])
         print(f"Python GC on the GUI thread: {len(collections)} collections "

@@ -53,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="auto: int8 on the CPU, float16 on CUDA (faster-whisper)")
     t.add_argument("--no-vad", action="store_true", help="don't skip silence (faster-whisper's VAD)")
     t.add_argument("--batched", dest="batched", action="store_const", const="on",
-                   help="batched decoding (faster-whisper); default: from 60 s of audio")
+                   help="batched decoding (faster-whisper); default: from 30 s of audio")
     t.add_argument("--no-batched", dest="batched", action="store_const", const="off")
     t.add_argument("--server", metavar="URL", help="send the audio to a `daredevil server` through this "
                    "redis:// or rediss:// broker (a password in the URL, or $DAREDEVIL_BROKER_PASSWORD)")

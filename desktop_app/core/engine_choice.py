@@ -15,9 +15,10 @@ from desktop_app.core.options import COMPUTE_TYPES, OPENAI_COMPUTE, EngineName, 
 
 log = logging.getLogger(__name__)
 
-#: Audio at least this long is decoded batched when the setting is "auto". The issue's
-#: measurement (92 s, base, int8, 2 cores): batched 11.5 s against 16.3 s.
-BATCHED_FROM_S = 60.0
+#: Audio at least this long is decoded batched when the setting is "auto". Measured with
+#: bench/batched_by_length.py (base, int8, 2 cores; docs/benchmarks.md, issue 8 bench 3):
+#: batched/plain 0.90-1.13 at 15 s (noise), 0.71-0.88 at 29 s, 0.70-0.74 at 60 s, 0.40 at 243 s.
+BATCHED_FROM_S = 30.0
 
 
 @functools.cache

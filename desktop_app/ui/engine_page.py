@@ -40,7 +40,7 @@ class EnginePage(QWidget):
         self.vad_check = QCheckBox(self.tr("Skip silence (voice activity detection)"))
         self.vad_check.setToolTip(self.tr("Silence costs seconds, not minutes, and gives no invented text"))
         self.batched_combo = _combo(
-            [(self.tr("Automatic (from one minute of audio)"), "auto"), (self.tr("On"), "on"), (self.tr("Off"), "off")],
+            [(self.tr("Automatic (from 30 s of audio)"), "auto"), (self.tr("On"), "on"), (self.tr("Off"), "off")],
             self.tr("Decode several parts of the audio at once (faster on long files)"),
         )  # fmt: skip
         note = QLabel(self.tr("Silence skipping and batching apply to faster-whisper only."))

@@ -272,7 +272,8 @@ class TranscriptEditor(ReviewActions, SpeakerActions, QWidget):
     def _on_position(self, seconds: float) -> None:
         row = self.model.row_at(seconds)
         word = word_at(self.model.segment(row), seconds) if row is not None else None
-        if row is not None and row != self.model.playing_row:
+        if row is not None and row != self.model.playing_row and self.playback.is_playing():
+            # only while playing: a stop reports position 0, which must not jump the view to the top
             self.table.scrollTo(self.model.index(row, Column.TEXT))
         self.model.set_playing(row, word)
         if self.video is not None:

@@ -110,7 +110,8 @@ def encode_flac(audio: np.ndarray, sample_rate: int = 16_000, timeout_s: float =
     """16-bit FLAC of mono float32 audio, by the bundled ffmpeg (killed after `timeout_s`)."""
     from desktop_app.core.media import ffmpeg_exe
 
-    pcm = (np.clip(audio, -1.0, 1.0) * 32767).astype("<i2").tobytes()
+    # the inverse of the decoder's s16 / 32768, rounded: 16-bit audio goes through unchanged
+    pcm = np.clip(np.round(np.asarray(audio, dtype=np.float64) * 32768.0), -32768, 32767).astype("<i2").tobytes()
     args = [ffmpeg_exe(), "-hide_banner", "-nostdin", "-loglevel", "error", "-f", "s16le", "-ar", str(sample_rate),
             "-ac", "1", "-i", "pipe:0", "-c:a", "flac", "-f", "flac", "pipe:1"]  # fmt: skip
     try:

@@ -217,11 +217,6 @@
     </message>
     <message>
         <location filename="../engine_page.py" line="43"/>
-        <source>Automatic (from one minute of audio)</source>
-        <translation>Automático (a partir de um minuto de áudio)</translation>
-    </message>
-    <message>
-        <location filename="../engine_page.py" line="43"/>
         <source>On</source>
         <translation>Ligado</translation>
     </message>
@@ -229,6 +224,11 @@
         <location filename="../engine_page.py" line="43"/>
         <source>Off</source>
         <translation>Desligado</translation>
+    </message>
+    <message>
+        <location filename="../engine_page.py" line="43"/>
+        <source>Automatic (from 30 s of audio)</source>
+        <translation>Automático (a partir de 30 s de áudio)</translation>
     </message>
     <message>
         <location filename="../engine_page.py" line="44"/>
