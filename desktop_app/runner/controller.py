@@ -89,6 +89,10 @@ class QueueController(QObject):
     def segments(self, job_id: str) -> tuple[Segment, ...]:
         return self.queue.segments(job_id)
 
+    def waiting(self, job_id: str) -> str | None:
+        """Why a running job waits (for example for its server), for its row; None when it does not."""
+        return self.queue.waiting(job_id)
+
     def transcript_for(self, job_id: str) -> Transcript | None:
         """The person's edited transcript when there is one, else the original result."""
         return self.queue.transcript_for(job_id)

@@ -249,6 +249,7 @@ class JobExecution(QObject):
             self.queue.add_segment(job_id, progress.segment)
         if progress.note:
             self.queue.log(job_id, progress.note, logging.WARNING)
+        self.queue.set_waiting(job_id, progress.note)  # a progress without a note ends the wait
         self.apply(job_id, Progressed(progress.fraction, progress.eta_s))
 
     def _on_engine_done(self, job_id: str, run: _Run, result, error: BaseException | None) -> None:

@@ -44,6 +44,7 @@ class JobQueue(QObject):
         self.scan_pool.setMaxThreadCount(1)
         self._jobs: dict[str, Job] = {}
         self._segments: dict[str, list[Segment]] = {}  # those of the transcription in progress
+        self._waiting: dict[str, str] = {}  # why a running job waits (e.g. for its server); not kept
         self._scans: list[threading.Event] = []
         self._batch: list[str] = []  # the jobs this launch runs (exit code, overall progress)
         self._batch_over = True  # the next job added starts a new batch
@@ -123,6 +124,8 @@ class JobQueue(QObject):
             self._join_batch(job_id)
         if step.job.transcript is not None or step.job.status == JobStatus.QUEUED:
             self._segments.pop(job_id, None)  # the final text is in the transcript now, or it starts over
+        if step.job.status.finished or step.job.status == JobStatus.QUEUED:
+            self._waiting.pop(job_id, None)
         if step.note:
             self.log(job_id, step.note, step.level)
         if step.job != job:
@@ -130,6 +133,18 @@ class JobQueue(QObject):
                 self._write(lambda: self.store.update(step.job))
             self.job_changed.emit(job_id)
         return step
+
+    def waiting(self, job_id: str) -> str | None:
+        """Why the running job waits, for its row; None when it does not."""
+        return self._waiting.get(job_id)
+
+    def set_waiting(self, job_id: str, why: str | None) -> None:
+        if job_id in self._jobs and self._waiting.get(job_id) != why:
+            if why is None:
+                self._waiting.pop(job_id, None)
+            else:
+                self._waiting[job_id] = why
+            self.job_changed.emit(job_id)
 
     def add_segment(self, job_id: str, segment: Segment) -> None:
         """A segment of the transcription in progress (the window shows it live)."""

@@ -120,6 +120,8 @@ class QueueModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if job.status == JobStatus.FAILED and job.error:
                 return job.error
+            if column == Column.STATUS and self._controller.waiting(job.id):
+                return self._controller.waiting(job.id)
             if column == Column.FILE:
                 return str(job.path)
         if role == Qt.ItemDataRole.ForegroundRole and column == Column.STATUS:
@@ -140,6 +142,8 @@ class QueueModel(QAbstractTableModel):
             text = status_text(job.status)
             if job.error and job.status in (JobStatus.FAILED, JobStatus.QUEUED, JobStatus.RETRY_WAIT):
                 text = f"{text}: {job.error}"
+            elif self._controller.waiting(job.id):
+                text = self.tr("Waiting for the server")  # the tooltip and the log say why
             return text
         if column == Column.PROGRESS:
             return f"{round(job.progress * 100)}%"

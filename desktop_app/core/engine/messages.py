@@ -25,7 +25,7 @@ class EngineProgress:
     fraction: float  # 0..1 of the audio's frames
     segment: Segment | None = None  # a segment just decoded, or None
     eta_s: float | None = None  # seconds left, None until the first window is done
-    note: str | None = None  # a line for the job's log, e.g. "Waiting for the server at ..."
+    note: str | None = None  # why the job waits (its server is out of reach): logged, shown on the row
 
 
 @dataclass(frozen=True)

@@ -113,6 +113,8 @@ class RemoteEngineClient:
             if problem is None:
                 if told:
                     log.info("The server at %s answers again", self.shown_url)
+                    if on_progress is not None:
+                        on_progress(EngineProgress(0.0))  # no note: the row stops saying it waits
                 return True
             if told != problem:
                 log.warning("%s The job waits and goes on when it answers.", problem)

@@ -741,7 +741,7 @@
 <context>
     <name>JobExecution</name>
     <message>
-        <location filename="../../runner/execution.py" line="282"/>
+        <location filename="../../runner/execution.py" line="283"/>
         <source>Something unexpected went wrong ({0}). The job&apos;s log has the details.</source>
         <extracomment>Audio decoded ahead of the engine, beyond the jobs the I/O pool is working on.</extracomment>
         <translation>Algo inesperado deu errado ({0}). O registro do trabalho tem os detalhes.</translation>
@@ -768,12 +768,12 @@
 <context>
     <name>JobQueue</name>
     <message>
-        <location filename="../../runner/job_queue.py" line="194"/>
+        <location filename="../../runner/job_queue.py" line="209"/>
         <source>The history file was damaged; it was moved to {0} and a new one was started.</source>
         <translation>O arquivo de histórico estava danificado; ele foi movido para {0} e um novo foi criado.</translation>
     </message>
     <message>
-        <location filename="../../runner/job_queue.py" line="254"/>
+        <location filename="../../runner/job_queue.py" line="269"/>
         <source>Daredevil can&apos;t save its history (is the disk full?). The queue keeps running, but changes may be lost when you quit.</source>
         <translation>O Daredevil não consegue salvar o histórico (o disco está cheio?). A fila continua funcionando, mas as alterações podem se perder quando você sair.</translation>
     </message>
@@ -1246,12 +1246,17 @@ ou use Arquivo &gt; Adicionar arquivos (Ctrl+O)</translation>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../queue_model.py" line="149"/>
+        <location filename="../queue_model.py" line="146"/>
+        <source>Waiting for the server</source>
+        <translation>Aguardando o servidor</translation>
+    </message>
+    <message>
+        <location filename="../queue_model.py" line="153"/>
         <source>auto</source>
         <translation>automático</translation>
     </message>
     <message>
-        <location filename="../queue_model.py" line="232"/>
+        <location filename="../queue_model.py" line="236"/>
         <source>{0} left</source>
         <translation>faltam {0}</translation>
     </message>
@@ -1972,22 +1977,22 @@ ou use Arquivo &gt; Adicionar arquivos (Ctrl+O)</translation>
         <translation>Localizar {0}</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="327"/>
+        <location filename="../transcript_editor.py" line="328"/>
         <source>Not saved: {0}</source>
         <translation>Não salvo: {0}</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="333"/>
+        <location filename="../transcript_editor.py" line="334"/>
         <source>Saved. Exports use the edited text; the original result is kept. Ctrl+E exports.</source>
         <translation>Salvo. As exportações usam o texto editado; o resultado original é mantido. Ctrl+E exporta.</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="351"/>
+        <location filename="../transcript_editor.py" line="352"/>
         <source>Edits not saved</source>
         <translation>Edições não salvas</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="352"/>
+        <location filename="../transcript_editor.py" line="353"/>
         <source>Your edits could not be saved. Close anyway and lose them?</source>
         <translation>Não foi possível salvar suas edições. Fechar mesmo assim e perdê-las?</translation>
     </message>
@@ -2007,37 +2012,37 @@ ou use Arquivo &gt; Adicionar arquivos (Ctrl+O)</translation>
         <translation>Gerar legendas ou texto a partir da transcrição editada</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="287"/>
+        <location filename="../transcript_editor.py" line="288"/>
         <source>Select a segment that has another one after it.</source>
         <translation>Selecione um segmento que tenha outro depois dele.</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="296"/>
+        <location filename="../transcript_editor.py" line="297"/>
         <source>Double-click a text and put the cursor where it should be split.</source>
         <translation>Clique duas vezes em um texto e coloque o cursor onde ele deve ser dividido.</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="302"/>
+        <location filename="../transcript_editor.py" line="303"/>
         <source>Put the cursor between two words to split there.</source>
         <translation>Coloque o cursor entre duas palavras para dividir ali.</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="311"/>
+        <location filename="../transcript_editor.py" line="312"/>
         <source>Shifted by {0:+.3f} s: no time can go before the start.</source>
         <translation>Deslocado em {0:+.3f} s: nenhum tempo pode ficar antes do início.</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="313"/>
+        <location filename="../transcript_editor.py" line="314"/>
         <source>Shifted every time by {0:+.3f} s.</source>
         <translation>Todos os tempos foram deslocados em {0:+.3f} s.</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="329"/>
+        <location filename="../transcript_editor.py" line="330"/>
         <source>Not saved</source>
         <translation>Não salvo</translation>
     </message>
     <message>
-        <location filename="../transcript_editor.py" line="330"/>
+        <location filename="../transcript_editor.py" line="331"/>
         <source>The edited transcript could not be saved: {0}</source>
         <translation>Não foi possível salvar a transcrição editada: {0}</translation>
     </message>
