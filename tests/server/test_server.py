@@ -13,7 +13,6 @@ import psutil
 import pytest
 
 from desktop_app.core.errors import CancelledError
-from desktop_app.core.media import SAMPLE_RATE
 from desktop_app.core.models.forms import ModelFormat
 from desktop_app.core.options import TranscribeOptions
 from desktop_app.core.remote.remote_client import RemoteEngineClient
@@ -90,31 +89,44 @@ def test_a_bad_file_fails_with_the_same_message_as_here(start_server, redis, tin
     client.close()
 
 
+class LongJob:
+    """A ~70 s transcription (beam 5 takes a while) sent from a thread; it waits for its first progress."""
+
+    def __init__(self, client: RemoteEngineClient, folder, cancel: threading.Event | None = None) -> None:
+        self.progress: list = []
+        self.outcome: dict = {}
+        wav = speak(LONG_TEXT + " " + PARAGRAPH, folder / "long.wav")
+        options = TranscribeOptions(language="en", engine="faster-whisper", compute_type="int8")
+
+        def run() -> None:
+            try:
+                self.outcome["transcript"] = client.transcribe(decode_audio(wav), _model("tiny.en"), options,
+                                                               on_progress=self.progress.append, cancel=cancel)  # fmt: skip
+            except Exception as exc:  # noqa: BLE001 - the test looks at it
+                self.outcome["error"] = exc
+
+        self.thread = threading.Thread(target=run)
+        self.thread.start()
+        deadline = time.monotonic() + 120
+        while not self.progress and time.monotonic() < deadline:
+            time.sleep(0.05)
+
+    def join(self, timeout_s: float = 240) -> dict:
+        self.thread.join(timeout_s)
+        return self.outcome
+
+
 def test_cancel_stops_the_servers_job_within_5_s(start_server, redis, tmp_path):
     server = start_server(1)
     client = RemoteEngineClient(redis.url)
-    cancel, progress, outcome = threading.Event(), [], {}
-    long_wav = speak(LONG_TEXT + " " + PARAGRAPH, tmp_path / "long.wav")  # about 70 s: beam 5 takes a while
-    beam = TranscribeOptions(language="en", engine="faster-whisper", compute_type="int8")
-
-    def run() -> None:
-        try:
-            client.transcribe(decode_audio(long_wav), _model("tiny.en"), beam, on_progress=progress.append,
-                              cancel=cancel)  # fmt: skip
-        except Exception as exc:  # noqa: BLE001
-            outcome["error"] = exc
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    deadline = time.monotonic() + 120
-    while not progress and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert progress, server.text()[-3000:]
+    cancel = threading.Event()
+    job = LongJob(client, tmp_path, cancel)
+    assert job.progress, server.text()[-3000:]
     busy = _job_processes(server)
     assert busy
     cancel.set()
     started = time.monotonic()
-    thread.join(30)
+    outcome = job.join(30)
     assert isinstance(outcome.get("error"), CancelledError)
     gone = psutil.wait_procs(busy, timeout=5)[1] == []
     assert gone and time.monotonic() - started < 5.5, [p.pid for p in busy]
@@ -125,23 +137,11 @@ def test_cancel_stops_the_servers_job_within_5_s(start_server, redis, tmp_path):
 def test_kill_9_of_the_worker_mid_job_delivers_it_again_once(start_server, redis, tmp_path):
     server = start_server(1)
     client = RemoteEngineClient(redis.url)
-    progress, outcome = [], {}
-    long_wav = speak(LONG_TEXT + " " + PARAGRAPH, tmp_path / "long.wav")
-    beam = TranscribeOptions(language="en", engine="faster-whisper", compute_type="int8")
-
-    def run() -> None:
-        outcome["transcript"] = client.transcribe(decode_audio(long_wav), _model("tiny.en"), beam,
-                                                  on_progress=progress.append)  # fmt: skip
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    deadline = time.monotonic() + 120
-    while not progress and time.monotonic() < deadline:
-        time.sleep(0.05)
+    job = LongJob(client, tmp_path)
     [pool_child] = [p for p in psutil.Process(server.proc.pid).children() if p.children()]
     pool_child.kill()  # SIGKILL mid-job: the job was not acknowledged, so it goes back to the queue
-    thread.join(240)
-    assert "transcript" in outcome, server.text()[-3000:]
+    outcome = job.join()
+    assert "transcript" in outcome, (outcome, server.text()[-3000:])
     assert "city" in outcome["transcript"].text.lower()
     log = server.text()
     assert log.count("bytes of FLAC") == 2 and log.count("done in") == 1  # delivered twice, finished once
@@ -193,26 +193,11 @@ def _job_processes(server) -> list[psutil.Process]:
 def test_redis_restarting_mid_job_loses_nothing(start_server, redis, tmp_path):
     server = start_server(1)
     client = RemoteEngineClient(redis.url)
-    progress, outcome = [], {}
-    long_wav = speak(LONG_TEXT + " " + PARAGRAPH, tmp_path / "long.wav")
-    beam = TranscribeOptions(language="en", engine="faster-whisper", compute_type="int8")
-
-    def run() -> None:
-        try:
-            outcome["transcript"] = client.transcribe(decode_audio(long_wav), _model("tiny.en"), beam,
-                                                      on_progress=progress.append)  # fmt: skip
-        except Exception as exc:  # noqa: BLE001
-            outcome["error"] = exc
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    deadline = time.monotonic() + 120
-    while not progress and time.monotonic() < deadline:
-        time.sleep(0.05)
+    job = LongJob(client, tmp_path)
     redis.stop()  # kill -9 of the broker; its append-only file keeps what it had
     time.sleep(1.0)
     redis.start()
-    thread.join(240)
+    outcome = job.join()
     assert "transcript" in outcome, (outcome, server.text()[-3000:])
     assert "city" in outcome["transcript"].text.lower()
     client.close()

@@ -71,6 +71,20 @@ def seed_finished_job(store_file: Path, source: Path, transcript: Transcript) ->
     return job.id
 
 
+def open_seeded_editor(qtbot, home, source: Path, transcript: Transcript):
+    """A finished job for `source` in `home`'s history, the real window on it, and the editor
+    its row opens on a double-click: (window, editor, job id)."""
+    from desktop_app.runner.controller import QueueController
+    from desktop_app.ui.main_window import MainWindow
+
+    job_id = seed_finished_job(home.store_file, source, transcript)
+    win = MainWindow(QueueController(paths=home))
+    win.show()
+    qtbot.waitExposed(win)
+    win.select_job(job_id)
+    return win, open_editor_by_double_click(qtbot, win, job_id), job_id
+
+
 def open_editor_by_double_click(qtbot, win, job_id: str):
     """Double-click the job's row in the real window; returns the editor it opens."""
     index = win.proxy.mapFromSource(win.model.index(win.model.row_of(job_id), 0))

@@ -9,10 +9,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop_app.runner.controller import QueueController
-from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.segment_table_model import PLAYING_WORD_ROLE, UNCERTAIN_ROLE, Column
-from ui.editor_media import UNCERTAIN, make_spoken_media, open_editor_by_double_click, seed_finished_job
+from ui.editor_media import UNCERTAIN, make_spoken_media, open_seeded_editor
 
 
 @pytest.fixture(scope="module")
@@ -32,13 +30,8 @@ def audio_output():
 
 
 def _editor_for(qtbot, bare_home, source, transcript):
-    job_id = seed_finished_job(bare_home.store_file, source, transcript)
-    controller = QueueController(paths=bare_home)
-    win = MainWindow(controller)
-    win.show()
-    qtbot.waitExposed(win)
-    win.select_job(job_id)
-    return win, open_editor_by_double_click(qtbot, win, job_id)
+    win, editor, _job_id = open_seeded_editor(qtbot, bare_home, source, transcript)
+    return win, editor
 
 
 @pytest.fixture

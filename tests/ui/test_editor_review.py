@@ -16,7 +16,7 @@ from desktop_app.runner.controller import QueueController
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.segment_table_model import HITS_ROLE, Column
 from runner.qt_support import REPO, app_env
-from ui.editor_media import open_editor_by_double_click, seed_finished_job
+from ui.editor_media import open_editor_by_double_click, open_seeded_editor, seed_finished_job
 
 ORIGINAL = Transcript(
     (
@@ -31,13 +31,7 @@ ORIGINAL = Transcript(
 
 @pytest.fixture
 def window_editor(qtbot, bare_home, tmp_path):
-    job_id = seed_finished_job(bare_home.store_file, tmp_path / "talk.wav", ORIGINAL)
-    controller = QueueController(paths=bare_home)
-    win = MainWindow(controller)
-    win.show()
-    qtbot.waitExposed(win)
-    win.select_job(job_id)
-    editor = open_editor_by_double_click(qtbot, win, job_id)
+    win, editor, job_id = open_seeded_editor(qtbot, bare_home, tmp_path / "talk.wav", ORIGINAL)
     yield win, editor, job_id
     editor.close()
     win.close_without_asking()

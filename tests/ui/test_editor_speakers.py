@@ -7,10 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QInputDialog
 
 from desktop_app.core.transcript import Segment, Speaker, Transcript, Word
-from desktop_app.runner.controller import QueueController
-from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.segment_table_model import Column
-from ui.editor_media import open_editor_by_double_click, seed_finished_job
+from ui.editor_media import open_seeded_editor
 
 
 def _said(start: float, text: str, speaker: str) -> Segment:
@@ -27,13 +25,7 @@ INTERVIEW = Transcript(
 
 @pytest.fixture
 def window_editor(qtbot, bare_home, tmp_path):
-    job_id = seed_finished_job(bare_home.store_file, tmp_path / "interview.wav", INTERVIEW)
-    controller = QueueController(paths=bare_home)
-    win = MainWindow(controller)
-    win.show()
-    qtbot.waitExposed(win)
-    win.select_job(job_id)
-    editor = open_editor_by_double_click(qtbot, win, job_id)
+    win, editor, job_id = open_seeded_editor(qtbot, bare_home, tmp_path / "interview.wav", INTERVIEW)
     yield win, editor, job_id
     editor.close()
     win.close_without_asking()
@@ -91,11 +83,7 @@ def test_merge_and_set_a_segments_speaker_from_the_list(qtbot, window_editor, mo
 
 def test_a_transcript_without_speakers_hides_the_column(qtbot, bare_home, tmp_path):
     plain = Transcript((Segment(0.0, 1.0, " Hello."),), "en", 1.0)
-    job_id = seed_finished_job(bare_home.store_file, tmp_path / "plain.wav", plain)
-    win = MainWindow(QueueController(paths=bare_home))
-    win.show()
-    win.select_job(job_id)
-    editor = open_editor_by_double_click(qtbot, win, job_id)
+    win, editor, _job_id = open_seeded_editor(qtbot, bare_home, tmp_path / "plain.wav", plain)
     assert editor.table.isColumnHidden(Column.SPEAKER) and not editor.rename_speaker_action.isEnabled()
     editor.close()
     win.close_without_asking()
