@@ -14,7 +14,7 @@ SYSTEM_PACKAGES=(
   # an audio output for the editor's playback tests (a null sink)
   pulseaudio pulseaudio-utils
   # a real broker for the shared-server tests (issue 11)
-  redis-server
+  redis-server openssl
   # installer checks
   dpkg-dev desktop-file-utils appstream strace
 )

@@ -24,17 +24,30 @@ def _free_port() -> int:
 
 
 class Redis:
-    def __init__(self, folder: Path) -> None:
-        self.folder, self.port = folder, _free_port()
+    def __init__(self, folder: Path, tls: bool = False) -> None:
+        self.folder, self.port, self.tls = folder, _free_port(), tls
         self.proc: subprocess.Popen | None = None
+        if tls:  # a self-signed certificate for 127.0.0.1, which the clients trust
+            subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                            "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+                            "-keyout", str(folder / "key.pem"), "-out", str(folder / "cert.pem")],
+                           check=True, capture_output=True)  # fmt: skip
 
     @property
     def url(self) -> str:
+        if self.tls:
+            return (f"rediss://:{PASSWORD}@127.0.0.1:{self.port}/0"
+                    f"?ssl_cert_reqs=required&ssl_ca_certs={self.folder / 'cert.pem'}")  # fmt: skip
         return f"redis://:{PASSWORD}@127.0.0.1:{self.port}/0"
 
     def start(self) -> None:
         conf = self.folder / "redis.conf"
-        conf.write_text(f"port {self.port}\nbind 127.0.0.1\nrequirepass {PASSWORD}\ndir {self.folder}\n"
+        listen = f"port {self.port}\n"
+        if self.tls:
+            listen = (f"port 0\ntls-port {self.port}\ntls-cert-file {self.folder / 'cert.pem'}\n"
+                      f"tls-key-file {self.folder / 'key.pem'}\ntls-ca-cert-file {self.folder / 'cert.pem'}\n"
+                      "tls-auth-clients no\n")  # fmt: skip
+        conf.write_text(f"{listen}bind 127.0.0.1\nrequirepass {PASSWORD}\ndir {self.folder}\n"
                         "appendonly yes\nappendfsync always\nsave \"\"\n")  # fmt: skip
         exe = shutil.which("redis-server")
         assert exe, "redis-server is missing: apt-get install redis-server (scripts/setup.sh does)"
@@ -56,6 +69,14 @@ class Redis:
 @pytest.fixture
 def redis(tmp_path):
     server = Redis(tmp_path)
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def tls_redis(tmp_path):
+    server = Redis(tmp_path, tls=True)
     server.start()
     yield server
     server.stop()
@@ -95,12 +116,14 @@ class Server:
 
 
 @pytest.fixture
-def start_server(redis, app_home, tiny_en_model, tmp_path):
-    """Start servers on the test broker (the session's home has tiny.en); all stop at the end."""
+def start_server(app_home, tiny_en_model, tmp_path, request):
+    """Start servers on the test broker (the session's home has tiny.en); all stop at the end.
+    The broker is the test's `redis` fixture, or `tls_redis` when the test uses that one."""
     started: list[Server] = []
+    broker = request.getfixturevalue("tls_redis" if "tls_redis" in request.fixturenames else "redis")
 
     def start(concurrency: int = 1, *extra: str) -> Server:
-        server = Server(redis.url, app_home, tmp_path / f"server-{len(started)}.log", concurrency, list(extra))
+        server = Server(broker.url, app_home, tmp_path / f"server-{len(started)}.log", concurrency, list(extra))
         started.append(server)
         return server
 

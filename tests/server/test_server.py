@@ -201,3 +201,15 @@ def test_redis_restarting_mid_job_loses_nothing(start_server, redis, tmp_path):
     assert "transcript" in outcome, (outcome, server.text()[-3000:])
     assert "city" in outcome["transcript"].text.lower()
     client.close()
+
+
+def test_a_job_over_tls(start_server, tls_redis, english_wav):
+    start_server(1)
+    client = RemoteEngineClient(tls_redis.url)  # rediss:// with the broker's certificate trusted
+    assert client.check() is None
+    transcript = client.transcribe(decode_audio(english_wav), _model("tiny.en"), GREEDY)
+    assert heard(transcript.text.lower(), HELLO_WORDS)
+    client.close()
+    untrusted = RemoteEngineClient(tls_redis.url.split("?")[0] + "?ssl_cert_reqs=required")
+    assert untrusted.check() is not None  # a certificate nobody vouches for is refused
+    untrusted.close()
