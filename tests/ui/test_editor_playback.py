@@ -29,27 +29,23 @@ def audio_output():
     return outputs
 
 
-def _editor_for(qtbot, bare_home, source, transcript):
+def _playing_editor(qtbot, bare_home, source, transcript):
+    """The editor on `source`, opened from the real window, once its player has loaded the file."""
     win, editor, _job_id = open_seeded_editor(qtbot, bare_home, source, transcript)
-    return win, editor
+    _wait_loaded(qtbot, editor)
+    yield editor
+    editor.close()
+    win.close_without_asking()
 
 
 @pytest.fixture
 def audio_editor(qtbot, bare_home, media, audio_output):
-    win, editor = _editor_for(qtbot, bare_home, media.wav, media.transcript)
-    _wait_loaded(qtbot, editor)
-    yield editor
-    editor.close()
-    win.close_without_asking()
+    yield from _playing_editor(qtbot, bare_home, media.wav, media.transcript)
 
 
 @pytest.fixture
 def video_editor(qtbot, bare_home, media, audio_output):
-    win, editor = _editor_for(qtbot, bare_home, media.mp4, media.transcript)
-    _wait_loaded(qtbot, editor)
-    yield editor
-    editor.close()
-    win.close_without_asking()
+    yield from _playing_editor(qtbot, bare_home, media.mp4, media.transcript)
 
 
 def _wait_loaded(qtbot, editor) -> None:
