@@ -165,7 +165,7 @@ def run_transcribe(args: argparse.Namespace) -> int:
                 progress.end()
                 write_outputs(outcome.transcript, source, args, taken)
                 if outcome.speaker_note:
-                    print(f"{shown}: {outcome.speaker_note}")
+                    print(f"{shown}: {outcome.speaker_note.text()}")
                 log.info("%s: done (%s)", name, "cached" if outcome.from_cache else "transcribed")
             except DaredevilError as exc:
                 progress.end()

@@ -37,7 +37,7 @@ from desktop_app.core.options import TranscribeOptions
 from desktop_app.core.paths import AppPaths, app_paths
 from desktop_app.core.settings import Settings
 from desktop_app.core.speakers.count import SpeakerCount, parse_speakers
-from desktop_app.core.speakers.identify import SpeakerResult
+from desktop_app.core.speakers.identify import SpeakerNote, SpeakerResult
 from desktop_app.core.transcript import Transcript
 
 log = logging.getLogger(__name__)
@@ -104,14 +104,14 @@ class EngineResult:
     """What the engine stages made: the transcript, and the speaker step's line for the row."""
 
     transcript: Transcript
-    speaker_note: str | None = None
+    speaker_note: SpeakerNote | None = None
 
 
 @dataclass(frozen=True)
 class JobOutcome:
     transcript: Transcript
     from_cache: bool
-    speaker_note: str | None = None  # "2 speakers found.", or why the step was skipped
+    speaker_note: SpeakerNote | None = None  # speakers found, or why the step was skipped
 
 
 def _speaker_option(text: str | None) -> SpeakerCount | None:
@@ -317,7 +317,7 @@ class Pipeline:
         if on_speaker_progress is not None:
             on_speaker_progress(EngineProgress(0.0))  # the speaker step starts now
         result = self.label_speakers(job, io.audio, transcript, on_speaker_progress, cancel)
-        return EngineResult(result.transcript, result.message)
+        return EngineResult(result.transcript, result.note)
     def engine_status(self, cancel: threading.Event | None = None) -> EngineStatus | None:
         """The engine's device, memory and model; None when cancelled or no worker runs (none is started to ask)."""
         if (cancel is not None and cancel.is_set()) or self.engine.worker_pid is None:

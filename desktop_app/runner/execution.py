@@ -26,6 +26,7 @@ from desktop_app.core.pipeline import EngineResult, IoOutcome, PreparedJob
 from desktop_app.runner.backoff_timers import BackoffTimers
 from desktop_app.runner.job_queue import JobQueue
 from desktop_app.runner.pipeline_setup import PipelineSetup
+from desktop_app.runner.speaker_words import speaker_note_text, with_translated_names
 from desktop_app.runner.tasks import ErrorCallback, post_to_gui, run_task
 
 log = logging.getLogger(__name__)
@@ -206,7 +207,7 @@ class JobExecution(QObject):
         assert result is not None
         if result.cached is not None:
             del self._runs[job_id]
-            self.apply(job_id, FoundInCache(result.cached, result.prepared.details))
+            self.apply(job_id, FoundInCache(with_translated_names(result.cached), result.prepared.details))
         else:
             assert result.audio is not None
             run.busy_on, run.audio = None, result  # it waits for the engine, which takes one job at a time
@@ -262,7 +263,8 @@ class JobExecution(QObject):
             return
         del self._runs[job_id]
         done: EngineResult = result[0]
-        self.apply(job_id, Transcribed(done.transcript, time.monotonic() - run.started, done.speaker_note))
+        self.apply(job_id, Transcribed(with_translated_names(done.transcript), time.monotonic() - run.started,
+                                       speaker_note_text(done.speaker_note)))
         self.pump()
 
     # -- failures and retries ----------------------------------------------------------

@@ -21,6 +21,7 @@ from desktop_app.core.store import JobStore
 from desktop_app.core.transcript import Segment, Transcript
 from desktop_app.runner.folder_scan import ScanResult, scan_folder
 from desktop_app.runner.jobs_view import SUCCEEDED, QueueSummary, summarize
+from desktop_app.runner.speaker_words import with_translated_names
 from desktop_app.runner.tasks import run_task
 
 log = logging.getLogger(__name__)
@@ -81,7 +82,8 @@ class JobQueue(QObject):
         except Exception:  # an unreadable history: show the original
             log.exception("Could not read the edited transcript of %s", job_id)
             edited = None
-        return edited if edited is not None else job.transcript
+        chosen = edited if edited is not None else job.transcript
+        return with_translated_names(chosen) if chosen is not None else None  # older history: English names
 
     def logs(self, job_id: str) -> list[str]:
         """The job's log lines, formatted for reading."""

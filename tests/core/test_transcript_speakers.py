@@ -12,6 +12,7 @@ from desktop_app.core.speakers import SpeakerCount, parse_speakers
 from desktop_app.core.speakers.labels import (
     add_speaker,
     merge_speakers,
+    name_default_speakers,
     rename_speaker,
     set_segment_speaker,
     speakers_in_use,
@@ -105,3 +106,13 @@ def test_set_a_segment_speaker_and_add_a_new_one():
     assert set_segment_speaker(t, 1, None).segments[1].speaker is None
     original = labelled()
     assert replace(original) == labelled()  # edits never change their input
+
+
+def test_only_default_names_are_renamed_for_another_language():
+    t = rename_speaker(add_speaker(labelled())[0], "S2", "Ana")
+    named = name_default_speakers(t, lambda n: f"Falante {n}")
+    assert [p.name for p in named.speakers] == ["Falante 1", "Ana", "Falante 3"]
+    assert named.segments == t.segments
+    assert name_default_speakers(named, lambda n: f"Falante {n}") == named  # nothing default is left
+    odd = replace(t, speakers=(Speaker("guest", "Speaker 1"),))
+    assert name_default_speakers(odd, lambda n: "x") == odd  # not a numbered id: a name someone gave

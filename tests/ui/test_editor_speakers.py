@@ -92,3 +92,28 @@ def test_a_transcript_without_speakers_hides_the_column(qtbot, bare_home, tmp_pa
 def _menu(editor, title: str):
     [menu] = [a.menu() for a in editor.menu_bar.actions() if a.text().replace("&", "") == title]
     return [a for a in menu.actions() if not a.isSeparator()]
+
+
+def test_default_names_show_in_the_window_language_and_chosen_names_stay(qtbot, bare_home, tmp_path):
+    from desktop_app.core.speakers.identify import SpeakerNote
+    from desktop_app.runner.speaker_words import speaker_note_text
+    from desktop_app.ui.i18n import install_translator
+
+    named = Transcript(INTERVIEW.segments, "en", 12.0,
+                       (Speaker("S1", "Speaker 1"), Speaker("S2", "Ana"), Speaker("S3", "Speaker 3")))  # fmt: skip
+    try:
+        install_translator("pt_BR")
+        win, editor, job_id = open_seeded_editor(qtbot, bare_home, tmp_path / "entrevista.wav", named)
+        try:
+            assert names(editor) == ["Falante 1", "Ana", "Falante 1", "Falante 3"]
+            box_names = [p.name for p in win.controller.transcript_for(job_id).speakers]
+            assert box_names == ["Falante 1", "Ana", "Falante 3"]  # what exports and the history get
+        finally:
+            editor.close()
+            win.close_without_asking()
+        assert speaker_note_text(SpeakerNote(2, 40.0)) == "2 falantes encontrados."
+        assert speaker_note_text(SpeakerNote(1, 40.0)) == "Um falante encontrado."
+        assert "1.2 s de fala" in speaker_note_text(SpeakerNote(0, 1.2, skipped=True))
+    finally:
+        install_translator("en")
+    assert speaker_note_text(SpeakerNote(3, 40.0)) == "3 speakers found."

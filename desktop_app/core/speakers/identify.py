@@ -24,13 +24,40 @@ _VAD, _EMBED, _CLUSTER = 0.1, 0.8, 0.05
 
 
 @dataclass(frozen=True)
+class SpeakerNote:
+    """What the step tells the job's row, as data: the window words it in its own language."""
+
+    found: int  # speakers found (0: no words to label)
+    speech_s: float  # seconds of speech VAD found
+    skipped: bool = False  # True: too little speech, the transcript came back unlabelled
+
+    def text(self) -> str:
+        """The note in English (the CLI and the logs)."""
+        if self.skipped:
+            return (f"Speakers were not identified: the file has only {self.speech_s:.1f} s of speech, and "
+                    f"telling voices apart needs at least {MIN_SPEECH_S:.0f} s.")
+        if self.found == 0:
+            return "No words to label with speakers."
+        if self.found == 1:
+            return "One speaker found."
+        return f"{self.found} speakers found."
+
+
+@dataclass(frozen=True)
 class SpeakerResult:
-    """The labelled transcript, the speakers found in it, and a line for the job's row."""
+    """The labelled transcript, the speakers found in it, and the note for the job's row."""
 
     transcript: Transcript
     speakers: tuple[Speaker, ...]
-    message: str
-    skipped: bool = False  # True: the transcript came back unlabelled (too little speech)
+    note: SpeakerNote
+
+    @property
+    def message(self) -> str:
+        return self.note.text()
+
+    @property
+    def skipped(self) -> bool:
+        return self.note.skipped
 
 
 def identify_speakers(
@@ -64,12 +91,7 @@ def identify_speakers(
     progress(_VAD)
     check()
     if speech_s < MIN_SPEECH_S:
-        return SpeakerResult(
-            replace(transcript, speakers=()), (),
-            f"Speakers were not identified: the file has only {speech_s:.1f} s of speech, and "
-            f"telling voices apart needs at least {MIN_SPEECH_S:.0f} s.",
-            skipped=True,
-        )
+        return SpeakerResult(replace(transcript, speakers=()), (), SpeakerNote(0, speech_s, skipped=True))
     windows = speech_windows(regions, first_pass_hop(regions))
     mel = mel_spectrogram(audio)
 
@@ -94,7 +116,7 @@ def identify_speakers(
     progress(1.0)
     log.info("Speakers: %d found (%s) in %.1f s of speech, %d windows, %.1f s",
              len(found), speakers.option, speech_s, len(windows), time.monotonic() - started)
-    return SpeakerResult(labelled, found, _found_message(len(found)))
+    return SpeakerResult(labelled, found, SpeakerNote(len(found), speech_s))
 
 
 def _number_speakers(transcript: Transcript, provisional: list[str]) -> tuple[Transcript, tuple[Speaker, ...]]:
@@ -110,11 +132,3 @@ def _number_speakers(transcript: Transcript, provisional: list[str]) -> tuple[Tr
     )
     found = tuple(Speaker(speaker_id(n), default_name(n)) for n in range(1, len(order) + 1))
     return replace(transcript, segments=segments, speakers=found), found
-
-
-def _found_message(count: int) -> str:
-    if count == 0:
-        return "No words to label with speakers."
-    if count == 1:
-        return "One speaker found."
-    return f"{count} speakers found."

@@ -7,6 +7,7 @@ in `Transcript.speakers`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from desktop_app.core.transcript import Segment, Speaker, Transcript
@@ -18,8 +19,27 @@ def speaker_id(number: int) -> str:
 
 
 def default_name(number: int) -> str:
-    """The name a speaker has until someone renames it."""
+    """The name a speaker has until someone renames it (English: the window words it itself)."""
     return f"Speaker {number}"
+
+
+def default_number(speaker: Speaker) -> int | None:
+    """n when `speaker` is still the n-th speaker found under its default name, else None."""
+    if not speaker.id.startswith("S") or not speaker.id[1:].isdigit():
+        return None
+    number = int(speaker.id[1:])
+    return number if speaker.name == default_name(number) else None
+
+
+def name_default_speakers(transcript: Transcript, name_for: Callable[[int], str]) -> Transcript:
+    """Speakers still under their default English name get `name_for(n)` (a translation);
+    names someone chose stay as they are."""
+    numbers = [default_number(p) for p in transcript.speakers]
+    if all(n is None for n in numbers):
+        return transcript
+    speakers = tuple(p if n is None else replace(p, name=" ".join(name_for(n).split()) or p.name)
+                     for p, n in zip(transcript.speakers, numbers))
+    return replace(transcript, speakers=speakers)
 
 
 def _relabel(segment: Segment, mapping: dict[str, str]) -> Segment:

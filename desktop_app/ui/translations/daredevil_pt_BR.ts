@@ -741,7 +741,7 @@
 <context>
     <name>JobExecution</name>
     <message>
-        <location filename="../../runner/execution.py" line="283"/>
+        <location filename="../../runner/execution.py" line="285"/>
         <source>Something unexpected went wrong ({0}). The job&apos;s log has the details.</source>
         <extracomment>Audio decoded ahead of the engine, beyond the jobs the I/O pool is working on.</extracomment>
         <translation>Algo inesperado deu errado ({0}). O registro do trabalho tem os detalhes.</translation>
@@ -768,12 +768,12 @@
 <context>
     <name>JobQueue</name>
     <message>
-        <location filename="../../runner/job_queue.py" line="209"/>
+        <location filename="../../runner/job_queue.py" line="211"/>
         <source>The history file was damaged; it was moved to {0} and a new one was started.</source>
         <translation>O arquivo de histórico estava danificado; ele foi movido para {0} e um novo foi criado.</translation>
     </message>
     <message>
-        <location filename="../../runner/job_queue.py" line="269"/>
+        <location filename="../../runner/job_queue.py" line="271"/>
         <source>Daredevil can&apos;t save its history (is the disk full?). The queue keeps running, but changes may be lost when you quit.</source>
         <translation>O Daredevil não consegue salvar o histórico (o disco está cheio?). A fila continua funcionando, mas as alterações podem se perder quando você sair.</translation>
     </message>
@@ -1791,6 +1791,34 @@ ou use Arquivo &gt; Adicionar arquivos (Ctrl+O)</translation>
         <location filename="../../runner/single_instance.py" line="71"/>
         <source>Daredevil can&apos;t create its lock file in {0} ({1}). Check that the folder is writable, then start Daredevil again.</source>
         <translation>O Daredevil não consegue criar o arquivo de trava em {0} ({1}). Verifique se a pasta permite gravação e abra o Daredevil de novo.</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakerWords</name>
+    <message>
+        <location filename="../../runner/speaker_words.py" line="19"/>
+        <source>Speaker {0}</source>
+        <translation>Falante {0}</translation>
+    </message>
+    <message>
+        <location filename="../../runner/speaker_words.py" line="32"/>
+        <source>Speakers were not identified: the file has only {0} s of speech, and telling voices apart needs at least {1} s.</source>
+        <translation>Os falantes não foram identificados: o arquivo tem só {0} s de fala, e distinguir vozes exige pelo menos {1} s.</translation>
+    </message>
+    <message>
+        <location filename="../../runner/speaker_words.py" line="38"/>
+        <source>No words to label with speakers.</source>
+        <translation>Não há palavras para marcar com falantes.</translation>
+    </message>
+    <message>
+        <location filename="../../runner/speaker_words.py" line="40"/>
+        <source>One speaker found.</source>
+        <translation>Um falante encontrado.</translation>
+    </message>
+    <message>
+        <location filename="../../runner/speaker_words.py" line="41"/>
+        <source>{0} speakers found.</source>
+        <translation>{0} falantes encontrados.</translation>
     </message>
 </context>
 <context>

@@ -37,7 +37,7 @@ def test_speakers_are_cached_and_a_cached_transcript_is_not_transcribed_again(ho
     try:
         assert pipe.options.word_timestamps and not settings.word_timestamps  # on for the speaker step
         done = pipe.run(short_talk.path)
-        assert done.speaker_note == "2 speakers found." and len(done.transcript.speakers) == 2
+        assert done.speaker_note.text() == "2 speakers found." and len(done.transcript.speakers) == 2
         served = pipe.engine.status().jobs_served
         again = pipe.run(short_talk.path)
         assert again.from_cache and again.transcript == done.transcript
@@ -46,7 +46,7 @@ def test_speakers_are_cached_and_a_cached_transcript_is_not_transcribed_again(ho
         io = pipe.prepare_and_extract(short_talk.path)
         assert io.cached is None and io.transcript is not None  # only the speaker step is left
         labelled = pipe.finish_audio(io)
-        assert len(labelled.transcript.speakers) == 2 and labelled.speaker_note == "2 speakers found."
+        assert len(labelled.transcript.speakers) == 2 and labelled.speaker_note.text() == "2 speakers found."
         assert pipe.engine.status().jobs_served == served  # no transcription ran
     finally:
         pipe.close()
