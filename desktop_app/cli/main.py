@@ -35,7 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--device", choices=["auto", "cpu", "cuda"])
     t.add_argument("--language", help="language code (default: detect)")
     t.add_argument("--task", choices=["transcribe", "translate"])
-    t.add_argument("--word-timestamps", action="store_true")
+    t.add_argument("--word-timestamps", action=argparse.BooleanOptionalAction, default=None,
+                   help="word timings (default: the settings, where they are off)")
     t.add_argument("--initial-prompt")
     t.add_argument("--format", default="txt", choices=FORMAT_CHOICES)
     t.add_argument("--output-dir", help="default: next to each input")

@@ -133,3 +133,20 @@ def test_the_json_passes_openai_whispers_own_assertions(tiny_en_model, english_w
                 timing_checked = True
     assert timing_checked
     assert [s["id"] for s in data["segments"]] == list(range(len(data["segments"])))
+
+
+@pytest.mark.heavy
+def test_word_timings_follow_the_flag_over_the_settings(tiny_en_model, english_wav, tmp_path):
+    import json
+
+    def words_in(*flags: str) -> int:
+        out = tmp_path / ("-".join(flags) or "default")
+        result = run_cli("transcribe", str(english_wav), "--model", "tiny.en", "--format", "json", "--no-cache",
+                         "--output-dir", str(out), *flags)  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        data = json.loads((out / f"{english_wav.stem}.json").read_text(encoding="utf-8"))
+        return sum(len(s.get("words", [])) for s in data["segments"])
+
+    assert words_in() == 0  # off in the settings by default: they cost about 10 % on faster-whisper
+    assert words_in("--word-timestamps") >= len(HELLO_WORDS)
+    assert words_in("--no-word-timestamps") == 0
