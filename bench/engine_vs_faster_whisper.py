@@ -6,6 +6,7 @@ On >= 90 s of espeak-ng speech that does not repeat (tests/speech.py + tests/con
 with the starter model (base, multilingual, its CTranslate2 folder), language en, beam 5, on
 the CPU, alternating in one run, each a whole process:
   ours      `daredevil transcribe` with its defaults (faster-whisper, int8, VAD, batched from 60 s)
+  ours-words  the same with --word-timestamps (what word timings cost; off by default)
   fw        a plain script: WhisperModel(..., compute_type="int8").transcribe
   fw-batch  a plain script: BatchedInferencePipeline(...).transcribe(batch_size=8)
   whisper   (--whisper-cli) openai's `whisper` CLI on the same weights as a .pt
@@ -97,6 +98,8 @@ def main() -> None:
     commands = {
         "ours": [str(bin_dir / "daredevil"), "transcribe", str(wav), "--language", "en", "--no-cache",
                  "--device", "cpu", "--output-dir", str(work / "out")],
+        "ours-words": [str(bin_dir / "daredevil"), "transcribe", str(wav), "--language", "en", "--no-cache",
+                       "--device", "cpu", "--output-dir", str(work / "out"), "--word-timestamps"],
         "fw": [sys.executable, "-c", SCRIPT, folder, str(wav), "plain"],
         "fw-batch": [sys.executable, "-c", SCRIPT, folder, str(wav), "batched"],
     }  # fmt: skip

@@ -58,8 +58,8 @@ def _options(args: argparse.Namespace, settings):
         changes["language"] = args.language
     if args.task:
         changes["task"] = Task(args.task)
-    if args.word_timestamps:
-        changes["word_timestamps"] = True
+    if args.word_timestamps is not None:
+        changes["word_timestamps"] = args.word_timestamps
     if args.initial_prompt:
         changes["initial_prompt"] = args.initial_prompt
     if getattr(args, "engine", None):
@@ -140,6 +140,7 @@ def run_transcribe(args: argparse.Namespace) -> int:
         speakers=getattr(args, "speakers", None),
         batched=getattr(args, "batched", None),
     )
+    pipeline.engine.start()  # its start-up overlaps ours; the model loads while ffmpeg decodes (Pipeline.run)
     try:  # resolve once: an unknown model is one message, not one per file
         model = pipeline.resolve_model(on_notice=_say)  # a missing starter model is installed now, with a line
     except DaredevilError as exc:

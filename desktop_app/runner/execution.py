@@ -197,6 +197,21 @@ class JobExecution(QObject):
         media = prepared.media
         self.queue.log(job_id, f"Probed: {media.container}, {media.duration_s or 0:.1f} s, audio {media.audio_codec}")
         self.apply(job_id, Extracting(prepared.details))
+        self._preload(prepared)
+
+    def _preload(self, prepared: PreparedJob) -> None:
+        """While the engine is idle, its worker loads the job's model as ffmpeg decodes the audio
+        (a large model on a GPU loads for seconds; the first job no longer waits for both)."""
+        if self._closed or any(r.busy_on is self.engine_pool for r in self._runs.values()):
+            return
+        pipeline = self.setup.pipeline
+
+        def done(_result: None, error: BaseException | None) -> None:
+            if error is not None:  # the job itself reports a worker that can't start
+                log.warning("Could not load the model ahead of its job: %s", error)
+
+        run_task(lambda: pipeline.engine.preload(prepared.model, prepared.options, pipeline.device), done,
+                 self.engine_pool)  # fmt: skip
 
     def _on_io_done(self, job_id: str, run: _Run, result: IoOutcome | None, error: BaseException | None) -> None:
         if not self._still_counts(job_id, run):

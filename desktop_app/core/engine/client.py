@@ -32,6 +32,7 @@ from desktop_app.core.engine.messages import (
     JobDone,
     JobFailed,
     JobProgress,
+    PreloadRequest,
     ShutdownRequest,
     SpeakersDone,
     SpeakersRequest,
@@ -104,10 +105,7 @@ class EngineClient:
         hard_limit_s: float | None = None,
     ) -> Transcript:
         """Transcribe 16 kHz mono audio; raises CancelledError, JobTimeoutError, WorkerDiedError..."""
-        if model is not None and "auto" in (options.engine, options.compute_type):
-            from desktop_app.core.engine_choice import choose_engine
-
-            options = choose_engine(options, model, device)
+        options = _chosen(options, model, device)
 
         def request(job_id: str, shm: str, n: int) -> TranscribeRequest:
             return TranscribeRequest(job_id, shm, n, model_ref(model, options.engine), device, options,
@@ -118,6 +116,21 @@ class EngineClient:
             on_progress, cancel, soft_limit_s, hard_limit_s,
         )
         return done.transcript
+
+    def start(self) -> None:
+        """Start the worker now (it is otherwise started by the first request), so that its
+        start-up overlaps the caller's own; cheap to close again if no job comes."""
+        self._ensure_worker()
+
+    def preload(self, model: "ModelInfo", options: TranscribeOptions, device: str = "auto") -> None:
+        """Start the worker and have it load `model` now, so that the load overlaps the caller's
+        own work (decoding the audio); no reply: a failed load is reported by the job."""
+        options = _chosen(options, model, device)
+        self._ensure_worker()
+        try:
+            self._conn.send(PreloadRequest(model_ref(model, options.engine), device, options))
+        except OSError:  # the worker died: the job finds out and starts a new one
+            pass
 
     def identify_speakers(
         self,
@@ -387,6 +400,15 @@ class EngineClient:
             conn.close()
         log.info("Engine worker stopped (exit code %s)", exitcode)
         return exitcode
+
+
+def _chosen(options: TranscribeOptions, model: "ModelInfo | None", device: str) -> TranscribeOptions:
+    """`options` with "auto" engine and compute type made concrete for this model and device."""
+    if model is None or "auto" not in (options.engine, options.compute_type):
+        return options
+    from desktop_app.core.engine_choice import choose_engine
+
+    return choose_engine(options, model, device)
 
 
 @atexit.register

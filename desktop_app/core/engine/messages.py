@@ -81,6 +81,15 @@ class SpeakersRequest:
 
 
 @dataclass(frozen=True)
+class PreloadRequest:
+    """Load this model now, before its job arrives (no reply: a failure shows in the job)."""
+
+    model: ModelRef
+    device: str
+    options: TranscribeOptions
+
+
+@dataclass(frozen=True)
 class StatusRequest:
     pass
 

@@ -41,6 +41,7 @@ from desktop_app.core.engine.messages import (
     JobDone,
     JobFailed,
     JobProgress,
+    PreloadRequest,
     ShutdownRequest,
     SpeakersRequest,
     StatusReply,
@@ -276,6 +277,18 @@ class _Engine:
         log.info("Loaded model %s on %s in %.1f s", name, device, time.monotonic() - started)
         return True
 
+    def preload(self, req: PreloadRequest) -> None:
+        """Load the model a job will need, while the app is still decoding its audio."""
+        try:
+            device = self.resolve_device(req.device, req.options.engine)
+            if req.options.engine == "faster-whisper":
+                self.ensure_faster_model(req.model.name, req.model.path, req.model.sha256, device,
+                                         req.options.compute_type)  # fmt: skip
+            else:
+                self.ensure_model(req.model.name, req.model.path, req.model.sha256, device)
+        except Exception as exc:  # noqa: BLE001 - the job loads again and reports it properly
+            log.warning("Could not load model %s ahead of its job: %s", req.model.name, exc)
+
     # -- jobs ---------------------------------------------------------------------------
 
     def run_job(self, req: TranscribeRequest) -> JobDone | JobFailed:
@@ -324,6 +337,13 @@ class _Engine:
         return Transcript(segments, str(result["language"]), len(audio) / SAMPLE_RATE, engine="openai-whisper")
 
 
+def _import_quietly(module: str) -> None:
+    try:
+        importlib.import_module(module)
+    except Exception as exc:  # noqa: BLE001 - the job that needs it imports it again and reports it
+        log.debug("Could not import %s ahead of time: %s", module, exc)
+
+
 def run_worker(conn: Any, stop: Any) -> None:
     """The worker process's main function: serve requests until shutdown or EOF."""
     die_with_parent()
@@ -343,6 +363,8 @@ def run_worker(conn: Any, stop: Any) -> None:
         send(WorkerFailed(f"The transcription engine could not start: {type(exc).__name__}: {exc}"))
         return
     send(WorkerReady(os.getpid()))
+    # the default engine's import (~0.25 s, PyAV and CTranslate2) while the app still decodes the audio
+    threading.Thread(target=_import_quietly, args=("faster_whisper",), name="warm-import", daemon=True).start()
     idle_release_s, last_job = 0.0, time.monotonic()
     while True:
         try:
@@ -364,6 +386,8 @@ def run_worker(conn: Any, stop: Any) -> None:
                 break
             if isinstance(message, StatusRequest):
                 send(StatusReply(engine.status()))
+            elif isinstance(message, PreloadRequest):
+                engine.preload(message)
             elif isinstance(message, TranscribeRequest):
                 send(engine.run_job(message))
                 last_job = time.monotonic()

@@ -72,6 +72,12 @@ class RemoteEngineClient:
             except Exception:  # noqa: BLE001 - the result expires on its own
                 pass
 
+    def start(self) -> None:
+        """Nothing to start here: the server's workers run already."""
+
+    def preload(self, model, options, device: str = "auto") -> None:
+        """Nothing to load here: the server holds its own models."""
+
     def identify_speakers(self, *args, **kwargs):
         """The speaker step runs here: the server only transcribes (say so in the docs)."""
         return self._local_client().identify_speakers(*args, **kwargs)

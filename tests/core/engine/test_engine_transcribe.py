@@ -63,6 +63,29 @@ def test_model_stays_loaded_between_jobs(tiny_en_model, hello_audio):
     assert second.model_name == "tiny.en" and second.model_sha256 == tiny_en_model.form(ModelFormat.CTRANSLATE2).sha256  # the default engine runs it
 
 
+def test_a_preloaded_model_serves_the_job_without_a_second_load(tiny_en_model, hello_audio, tmp_path):
+    from dataclasses import replace
+
+    from desktop_app.core.engine import EngineClient
+    from desktop_app.core.models import ModelForm
+
+    with EngineClient() as client:
+        client.preload(tiny_en_model, TranscribeOptions())  # returns at once: the worker loads while we go on
+        assert client.worker_pid is not None
+        loaded = client.status()  # answered after the load: one pipe, in order
+        assert (loaded.model_name, loaded.model_loads, loaded.jobs_served) == ("tiny.en", 1, 0)
+        transcript = client.transcribe(hello_audio, tiny_en_model, TranscribeOptions(beam_size=1, best_of=1))
+        assert "hello" in transcript.text.lower()
+        assert client.status().model_loads == 1
+
+        gone = ModelForm(ModelFormat.CTRANSLATE2, tmp_path / "gone.ct2", "0" * 64, 1)
+        pid = client.worker_pid
+        client.preload(replace(tiny_en_model, forms=(gone,)), TranscribeOptions())  # a bad load is only logged
+        assert client.status().pid == pid
+        again = client.transcribe(hello_audio, tiny_en_model, TranscribeOptions(beam_size=1, best_of=1))
+        assert "hello" in again.text.lower() and client.worker_pid == pid
+
+
 def test_status_names_the_device(engine, tiny_en_model):
     status = engine.status()
 
