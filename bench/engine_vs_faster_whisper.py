@@ -5,7 +5,7 @@
 On >= 90 s of espeak-ng speech that does not repeat (tests/speech.py + tests/conversations.py),
 with the starter model (base, multilingual, its CTranslate2 folder), language en, beam 5, on
 the CPU, alternating in one run, each a whole process:
-  ours      `daredevil transcribe` with its defaults (faster-whisper, int8, VAD, batched from 60 s)
+  ours      `daredevil transcribe` with its defaults (faster-whisper, int8, VAD, batched from 30 s)
   ours-words  the same with --word-timestamps (what word timings cost; off by default)
   fw        a plain script: WhisperModel(..., compute_type="int8").transcribe
   fw-batch  a plain script: BatchedInferencePipeline(...).transcribe(batch_size=8)

