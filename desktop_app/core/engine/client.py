@@ -13,7 +13,6 @@ from __future__ import annotations
 import atexit
 import logging
 import multiprocessing
-import signal
 import threading
 import time
 import uuid
@@ -25,7 +24,9 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from desktop_app.core.engine.client_support import check_shared_memory_room, job_error, model_ref
+from desktop_app.core.engine.client_support import (
+    check_shared_memory_room, chosen_options, died_error, job_error, model_ref, stop_error,
+)  # fmt: skip
 from desktop_app.core.engine.messages import (
     EngineProgress,
     EngineStatus,
@@ -48,7 +49,6 @@ from desktop_app.core.errors import (
     CancelledError,
     EngineError,
     JobHungError,
-    JobTimeoutError,
     WorkerDiedError,
 )
 from desktop_app.core.lifetime import start_child
@@ -105,7 +105,7 @@ class EngineClient:
         hard_limit_s: float | None = None,
     ) -> Transcript:
         """Transcribe 16 kHz mono audio; raises CancelledError, JobTimeoutError, WorkerDiedError..."""
-        options = _chosen(options, model, device)
+        options = chosen_options(options, model, device)
 
         def request(job_id: str, shm: str, n: int) -> TranscribeRequest:
             return TranscribeRequest(job_id, shm, n, model_ref(model, options.engine), device, options,
@@ -125,7 +125,7 @@ class EngineClient:
     def preload(self, model: "ModelInfo", options: TranscribeOptions, device: str = "auto") -> None:
         """Start the worker and have it load `model` now, so that the load overlaps the caller's
         own work (decoding the audio); no reply: a failed load is reported by the job."""
-        options = _chosen(options, model, device)
+        options = chosen_options(options, model, device)
         self._ensure_worker()
         try:
             self._conn.send(PreloadRequest(model_ref(model, options.engine), device, options))
@@ -262,7 +262,7 @@ class EngineClient:
                     log.warning("The worker did not stop within %.0f s; killing it", STOP_GRACE_S)
                     job_open = False
                     self._kill_worker(restart=True)
-                    raise self._stop_error(stop_reason, soft_limit_s)
+                    raise stop_error(stop_reason, soft_limit_s)
                 message = self._next_message(POLL_S)
                 if isinstance(message, JobProgress) and message.job_id == job_id:
                     if on_progress is not None and stop_reason is None:
@@ -273,7 +273,7 @@ class EngineClient:
                     if isinstance(message, (JobDone, SpeakersDone)) and stop_reason != "cancel":
                         return message  # finished just as the soft limit passed
                     if stop_reason is not None:
-                        raise self._stop_error(stop_reason, soft_limit_s)
+                        raise stop_error(stop_reason, soft_limit_s)
                     raise job_error(message)
         except _WorkerGone:
             raise self._died_error() from None
@@ -282,16 +282,6 @@ class EngineClient:
             if job_open and self._process is not None:
                 self._kill_worker()
             raise
-
-    @staticmethod
-    def _stop_error(reason: str, soft_limit_s: float | None) -> Exception:
-        if reason == "cancel":
-            return CancelledError("The transcription was cancelled.")
-        return JobTimeoutError(
-            f"The transcription took longer than its time limit ({soft_limit_s or 0:.0f} s) "
-            "and was stopped. Try a smaller model or a faster device, or raise the time "
-            "limit in Settings."
-        )
 
     def _job_finished(self, rss_bytes: int) -> None:
         """Count the job; recycle the worker past its job or memory quota."""
@@ -351,18 +341,7 @@ class EngineClient:
 
     def _died_error(self) -> WorkerDiedError:
         """Reap the dead worker; the error to raise (a fresh worker starts on next use)."""
-        exitcode = self._reap()
-        if exitcode is not None and exitcode < 0:
-            try:
-                how = f"killed by {signal.Signals(-exitcode).name}"
-            except ValueError:
-                how = f"killed by signal {-exitcode}"
-        else:
-            how = f"exit code {exitcode}"
-        return WorkerDiedError(
-            f"The transcription engine stopped unexpectedly ({how}). This can happen when "
-            "the computer runs out of memory. The job will be retried with a fresh engine."
-        )
+        return died_error(self._reap())
 
     def _stop_worker(self) -> None:
         """Ask the worker to exit, wait a little, then kill it; always reaps."""
@@ -400,15 +379,6 @@ class EngineClient:
             conn.close()
         log.info("Engine worker stopped (exit code %s)", exitcode)
         return exitcode
-
-
-def _chosen(options: TranscribeOptions, model: "ModelInfo | None", device: str) -> TranscribeOptions:
-    """`options` with "auto" engine and compute type made concrete for this model and device."""
-    if model is None or "auto" not in (options.engine, options.compute_type):
-        return options
-    from desktop_app.core.engine_choice import choose_engine
-
-    return choose_engine(options, model, device)
 
 
 @atexit.register
