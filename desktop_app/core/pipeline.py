@@ -360,7 +360,7 @@ class Pipeline:
 
     def _preloading(self, stage: StageCallback) -> Callable[[JobStatus, PreparedJob | None], None]:
         """`stage`, and the worker loads the model while ffmpeg decodes (only where one thread
-        drives the engine, as in `run`; ~0.5 s of a CLI run of 90 s on 2 cores)."""
+        drives the engine, as in `run`: the window's preload is `JobExecution._preload`)."""
 
         def on_stage(status: JobStatus, prepared: PreparedJob | None) -> None:
             if status is JobStatus.EXTRACTING and prepared is not None:
